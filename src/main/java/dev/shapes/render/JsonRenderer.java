@@ -1,0 +1,184 @@
+package dev.shapes.render;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import dev.shapes.eval.CellResult;
+import dev.shapes.eval.Note;
+import dev.shapes.eval.Python;
+import dev.shapes.eval.StatementResult;
+import dev.shapes.eval.Value;
+import dev.shapes.tensor.Dim;
+import dev.shapes.tensor.Shape;
+import dev.shapes.tensor.Tensor;
+import java.util.List;
+
+/**
+ * The JSON document of {@code check --json} (a stable contract):
+ * {@code {"cells": [{"index": 0, "statements": [{"line", "column", "source", "status",
+ * "dtype", "shape", "value", "error", "warnings", "notes"}]}]}}. Lines are
+ * 1-based, columns 0-based (Python's {@code col_offset}).
+ */
+public final class JsonRenderer {
+
+    private static final Gson GSON = new GsonBuilder().serializeNulls().serializeSpecialFloatingPointValues()
+            .disableHtmlEscaping().create();
+    private static final Gson PRETTY = new GsonBuilder().serializeNulls().serializeSpecialFloatingPointValues()
+            .disableHtmlEscaping().setPrettyPrinting().create();
+
+    private JsonRenderer() {}
+
+    public static JsonObject document(List<CellResult> cells) {
+        JsonArray array = new JsonArray();
+        for (CellResult cell : cells) {
+            array.add(cell(cell));
+        }
+        JsonObject doc = new JsonObject();
+        doc.add("cells", array);
+        return doc;
+    }
+
+    public static String render(List<CellResult> cells, boolean pretty) {
+        return (pretty ? PRETTY : GSON).toJson(document(cells));
+    }
+
+    public static String toJson(JsonElement element) {
+        return GSON.toJson(element);
+    }
+
+    public static JsonObject cell(CellResult cell) {
+        JsonObject out = new JsonObject();
+        out.addProperty("index", cell.index());
+        JsonArray statements = new JsonArray();
+        for (StatementResult s : cell.statements()) {
+            statements.add(statement(s));
+        }
+        out.add("statements", statements);
+        return out;
+    }
+
+    public static JsonObject statement(StatementResult s) {
+        JsonObject out = new JsonObject();
+        out.addProperty("line", s.span().line());
+        out.addProperty("column", s.span().column());
+        out.addProperty("source", s.source());
+        out.addProperty("framework", s.profile());
+        if (s.outcome() instanceof StatementResult.Ok ok) {
+            out.addProperty("status", "ok");
+            addValue(out, ok.value());
+        } else if (s.outcome() instanceof StatementResult.Failed failed) {
+            out.addProperty("status", "error");
+            out.add("dtype", JsonNull.INSTANCE);
+            out.add("shape", JsonNull.INSTANCE);
+            out.add("value", JsonNull.INSTANCE);
+            StatementResult.Failure f = failed.failure();
+            JsonObject error = new JsonObject();
+            error.addProperty("type", f.type());
+            error.addProperty("message", f.message());
+            error.addProperty("line", f.span().line());
+            error.addProperty("column", f.span().column());
+            error.addProperty("origin", f.notation() ? "notation" : "framework");
+            out.add("error", error);
+        } else if (s.outcome() instanceof StatementResult.Skipped skipped) {
+            out.addProperty("status", "skipped");
+            out.add("dtype", JsonNull.INSTANCE);
+            out.add("shape", JsonNull.INSTANCE);
+            out.add("value", JsonNull.INSTANCE);
+            out.addProperty("reason", skipped.reason());
+        }
+        JsonArray warnings = new JsonArray();
+        s.warnings().forEach(warnings::add);
+        out.add("warnings", warnings);
+        JsonArray notes = new JsonArray();
+        for (Note n : s.notes()) {
+            JsonObject note = new JsonObject();
+            note.addProperty("kind", n.kind());
+            note.addProperty("message", n.message());
+            notes.add(note);
+        }
+        out.add("notes", notes);
+        return out;
+    }
+
+    private static void addValue(JsonObject out, Value value) {
+        if (value instanceof Value.TensorValue t) {
+            Tensor tensor = t.tensor();
+            out.addProperty("dtype", tensor.dtype().shortName);
+            out.add("shape", shape(tensor.shape()));
+            out.add("value", tensor.hasValues() ? nested(tensor.nested()) : JsonNull.INSTANCE);
+            return;
+        }
+        out.add("dtype", JsonNull.INSTANCE);
+        out.add("shape", JsonNull.INSTANCE);
+        JsonElement plain = plain(value);
+        out.add("value", plain);
+        if (plain.isJsonNull() && !(value instanceof Value.NoneValue)) {
+            out.addProperty("repr", Python.repr(value));
+        }
+    }
+
+    /** A shape as the contract wants it: ints, strings for symbolic dims, null for unknown. */
+    public static JsonArray shape(Shape shape) {
+        JsonArray dims = new JsonArray();
+        for (Dim d : shape.dims()) {
+            if (d instanceof Dim.Known k) {
+                dims.add(k.size());
+            } else if (d instanceof Dim.Symbolic s) {
+                dims.add(s.toString());
+            } else {
+                dims.add(JsonNull.INSTANCE);
+            }
+        }
+        return dims;
+    }
+
+    /** Python builtins as JSON: numbers, bools, strings, and lists of them. */
+    private static JsonElement plain(Value v) {
+        if (v instanceof Value.IntValue i) {
+            return new JsonPrimitive(i.value());
+        }
+        if (v instanceof Value.FloatValue f) {
+            return new JsonPrimitive(f.value());
+        }
+        if (v instanceof Value.BoolValue b) {
+            return new JsonPrimitive(b.value());
+        }
+        if (v instanceof Value.StrValue s) {
+            return new JsonPrimitive(s.value());
+        }
+        List<Value> items = Python.sequenceItems(v);
+        if (items != null) {
+            JsonArray array = new JsonArray();
+            for (Value item : items) {
+                JsonElement e = plain(item);
+                if (e.isJsonNull() && !(item instanceof Value.NoneValue)) {
+                    return JsonNull.INSTANCE;
+                }
+                array.add(e);
+            }
+            return array;
+        }
+        return JsonNull.INSTANCE;
+    }
+
+    private static JsonElement nested(Object o) {
+        if (o instanceof List<?> list) {
+            JsonArray array = new JsonArray();
+            for (Object item : list) {
+                array.add(nested(item));
+            }
+            return array;
+        }
+        if (o instanceof Boolean b) {
+            return new JsonPrimitive(b);
+        }
+        if (o instanceof Long l) {
+            return new JsonPrimitive(l);
+        }
+        return new JsonPrimitive((Double) o);
+    }
+}
