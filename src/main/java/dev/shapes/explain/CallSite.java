@@ -1,0 +1,196 @@
+package dev.shapes.explain;
+
+import dev.shapes.lang.Expr;
+import dev.shapes.lang.Span;
+import dev.shapes.lang.Stmt;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The call (or operator) a statement's problem is about: what it is
+ * ({@code function}: a loss's name such as {@code cross_entropy}, a layer
+ * class such as {@code Linear}, a method such as {@code .view}, an operator
+ * such as {@code @}), its loss contract if it is a loss, the constructor
+ * call of a module-style loss ({@code nn.CrossEntropyLoss(...)}), and its
+ * operands by role: {@code prediction} and {@code label} for losses,
+ * {@code self} for methods, {@code input} for layers and functions,
+ * {@code a} and {@code b} for operators.
+ */
+record CallSite(Expr site, String function, Optional<LossInfo> loss, Optional<Expr.Call> constructor,
+                Map<String, Expr> roles) {
+
+    static final String PREDICTION = "prediction";
+    static final String LABEL = "label";
+
+    private static final Set<String> NAMESPACES = Set.of("torch", "nn", "F", "functional", "np", "numpy", "keras", "tf",
+            "tensorflow", "losses", "layers", "jnp", "jax", "optax", "utils", "activations", "ops");
+
+    boolean isModuleStyle() {
+        return constructor.isPresent();
+    }
+
+    Optional<Expr> role(String role) {
+        return Optional.ofNullable(roles.get(role));
+    }
+
+    /** Where a keyword such as {@code ignore_index=} goes: the loss object's constructor, or the call itself. */
+    Optional<Expr.Call> keywordTarget() {
+        if (constructor.isPresent()) {
+            return constructor;
+        }
+        return site instanceof Expr.Call c ? Optional.of(c) : Optional.empty();
+    }
+
+    /** The call or operator in {@code stmt} that {@code blame} (a failure's span) points at or into. */
+    static Optional<CallSite> locate(CellSyntax syntax, int index, Stmt stmt, Span blame) {
+        List<Expr> sites = new ArrayList<>();
+        CellSyntax.walk(stmt, e -> {
+            if (e instanceof Expr.Call || e instanceof Expr.Binary) {
+                sites.add(e);
+            }
+        });
+        if (sites.isEmpty()) {
+            return Optional.empty();
+        }
+        Comparator<Expr> bySize = Comparator.comparingInt(e -> size(syntax, e.span()));
+        Optional<Expr> argumentOf = sites.stream().filter(e -> operands(e).stream().anyMatch(o -> o.span().equals(blame)))
+                .min(bySize);
+        Optional<Expr> chosen = argumentOf.or(() -> sites.stream().filter(e -> e.span().equals(blame)).min(bySize));
+        if (chosen.isEmpty()) {
+            chosen = sites.stream().filter(e -> identify(syntax, index, e).loss().isPresent()).findFirst();
+        }
+        if (chosen.isEmpty()) {
+            chosen = sites.stream().filter(e -> contains(syntax, e.span(), blame)).min(bySize);
+        }
+        return chosen.map(e -> identify(syntax, index, e));
+    }
+
+    /** Every loss call in a statement, outermost first. */
+    static List<CallSite> losses(CellSyntax syntax, int index, Stmt stmt) {
+        List<CallSite> out = new ArrayList<>();
+        CellSyntax.walk(stmt, e -> {
+            if (e instanceof Expr.Call) {
+                CallSite site = identify(syntax, index, e);
+                if (site.loss().isPresent()) {
+                    out.add(site);
+                }
+            }
+        });
+        return out;
+    }
+
+    private static List<Expr> operands(Expr site) {
+        if (site instanceof Expr.Call c) {
+            return c.arguments().stream().map(Expr.Argument::value).toList();
+        }
+        if (site instanceof Expr.Binary b) {
+            return List.of(b.left(), b.right());
+        }
+        return List.of();
+    }
+
+    private static int size(CellSyntax syntax, Span span) {
+        return syntax.source().end(span) - syntax.source().start(span);
+    }
+
+    private static boolean contains(CellSyntax syntax, Span outer, Span inner) {
+        CellSource s = syntax.source();
+        return s.start(outer) <= s.start(inner) && s.end(inner) <= s.end(outer);
+    }
+
+    static CallSite identify(CellSyntax syntax, int index, Expr site) {
+        if (site instanceof Expr.Binary b) {
+            Map<String, Expr> roles = new LinkedHashMap<>();
+            roles.put("a", b.left());
+            roles.put("b", b.right());
+            return new CallSite(site, b.op().symbol, Optional.empty(), Optional.empty(), roles);
+        }
+        Expr.Call call = (Expr.Call) site;
+        Expr callee = call.callee();
+        if (callee instanceof Expr.Call constructor) {
+            String name = CellSyntax.terminalName(constructor.callee()).orElse("");
+            return module(call, name, constructor);
+        }
+        if (callee instanceof Expr.Attribute attribute) {
+            boolean namespace = CellSyntax.rootName(attribute).map(NAMESPACES::contains).orElse(false)
+                    && !(attribute.target() instanceof Expr.Call);
+            if (!namespace) {
+                Map<String, Expr> roles = new LinkedHashMap<>();
+                roles.put("self", attribute.target());
+                List<Expr> positional = CellSyntax.positional(call);
+                if (!positional.isEmpty()) {
+                    roles.put("input", positional.get(0));
+                }
+                return new CallSite(site, "." + attribute.name(), Optional.empty(), Optional.empty(), roles);
+            }
+            return function(call, attribute.name());
+        }
+        if (callee instanceof Expr.Name name) {
+            Optional<LossInfo> loss = LossInfo.of(name.id());
+            if (loss.isPresent() && !LossInfo.isLossClass(name.id())) {
+                return function(call, name.id());
+            }
+            Optional<Expr> definition = syntax.definition(name.id(), index);
+            if (definition.isPresent() && definition.get() instanceof Expr.Call constructor) {
+                String className = CellSyntax.terminalName(constructor.callee()).orElse(name.id());
+                return module(call, className, constructor);
+            }
+            return function(call, name.id());
+        }
+        return new CallSite(site, "", Optional.empty(), Optional.empty(), Map.of());
+    }
+
+    private static CallSite module(Expr.Call call, String className, Expr.Call constructor) {
+        Optional<LossInfo> loss = LossInfo.of(className);
+        if (loss.isPresent()) {
+            return new CallSite(call, loss.get().function(), loss, Optional.of(constructor), lossRoles(call, loss.get()));
+        }
+        Map<String, Expr> roles = new LinkedHashMap<>();
+        List<Expr> positional = CellSyntax.positional(call);
+        if (!positional.isEmpty()) {
+            roles.put("input", positional.get(0));
+        }
+        return new CallSite(call, className, Optional.empty(), Optional.of(constructor), roles);
+    }
+
+    private static CallSite function(Expr.Call call, String name) {
+        Optional<LossInfo> loss = LossInfo.of(name);
+        if (loss.isPresent() && !LossInfo.isLossClass(name)) {
+            return new CallSite(call, loss.get().function(), loss, Optional.empty(), lossRoles(call, loss.get()));
+        }
+        Map<String, Expr> roles = new LinkedHashMap<>();
+        List<Expr> positional = CellSyntax.positional(call);
+        if (!positional.isEmpty()) {
+            roles.put("input", positional.get(0));
+        }
+        if (positional.size() > 1) {
+            roles.put("second", positional.get(1));
+        }
+        return new CallSite(call, name, Optional.empty(), Optional.empty(), roles);
+    }
+
+    private static Map<String, Expr> lossRoles(Expr.Call call, LossInfo loss) {
+        Map<String, Expr> roles = new LinkedHashMap<>();
+        List<Expr> positional = CellSyntax.positional(call);
+        String first = loss.labelFirst() ? LABEL : PREDICTION;
+        String second = loss.labelFirst() ? PREDICTION : LABEL;
+        if (!positional.isEmpty()) {
+            roles.put(first, positional.get(0));
+        }
+        if (positional.size() > 1) {
+            roles.put(second, positional.get(1));
+        }
+        for (String keyword : List.of(loss.predictionName(), "input", "y_pred", "logits", "predictions")) {
+            CellSyntax.keyword(call, keyword).ifPresent(v -> roles.put(PREDICTION, v));
+        }
+        for (String keyword : List.of(loss.labelName(), "target", "y_true", "labels", "targets")) {
+            CellSyntax.keyword(call, keyword).ifPresent(v -> roles.put(LABEL, v));
+        }
+        return roles;
+    }
+}

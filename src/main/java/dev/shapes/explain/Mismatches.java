@@ -1,0 +1,1292 @@
+package dev.shapes.explain;
+
+import dev.shapes.eval.Python;
+import dev.shapes.eval.Suggestions;
+import dev.shapes.lang.Expr;
+import dev.shapes.tensor.DType;
+import dev.shapes.tensor.Dim;
+import dev.shapes.tensor.Shape;
+import dev.shapes.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The table of mismatch kinds: each row recognises one mistake from the
+ * framework's complaint and the operands' shapes, dtypes and values, tells
+ * it in the user's terms, and proposes fixes in order of likely intent.
+ * Rows are tried in order; the first that applies explains the statement.
+ * A framework's rows only need the situation, so new profiles' errors join
+ * by adding rows (and templates in the message catalog).
+ */
+final class Mismatches {
+
+    private static final Set<String> CLASS_INDEX_LOSSES = Set.of("cross_entropy", "nll_loss");
+    private static final Set<String> BINARY_LOSSES = Set.of("binary_cross_entropy", "binary_cross_entropy_with_logits");
+    private static final Set<String> REGRESSION_LOSSES = Set.of("mse_loss", "l1_loss", "smooth_l1_loss", "huber_loss",
+            "kl_div");
+
+    private Mismatches() {}
+
+    static final List<Row> ROWS = List.of(
+            // ---------------------------------------------------------------- arguments in the other framework's order
+            new Row("argument-order", Kind.OTHER, s -> isError(s) && s.loss().isPresent() && s.label().isPresent()
+                    && s.prediction().isPresent() && SilentBugs.swappedByTypes(s.label().get(), s.prediction().get()),
+                    Mismatches::orderStory, s -> List.of(SilentBugs.swap(s.label().get(), s.prediction().get()))),
+            // ---------------------------------------------------------------- batch size, for every loss
+            new Row("batch-size", Kind.BATCH_SIZE, Mismatches::batchMismatch, Mismatches::batchStory,
+                    Mismatches::batchFixes),
+            // ---------------------------------------------------------------- class-index losses (cross_entropy, nll_loss)
+            new Row("extra-label-axis", Kind.LABEL_RANK, s -> classIndex(s) && isError(s) && extraLabelAxis(s),
+                    Mismatches::extraAxisStory, Mismatches::extraAxisFixes),
+            new Row("flatten-labels", Kind.LABEL_RANK, s -> classIndex(s) && isError(s) && flattenedLogits(s),
+                    Mismatches::flattenStory, Mismatches::flattenFixes),
+            new Row("one-hot-labels", Kind.LABEL_ENCODING, s -> classIndex(s) && isError(s) && oneHotLabels(s),
+                    Mismatches::oneHotStory, Mismatches::oneHotFixes),
+            new Row("label-columns-vs-classes", Kind.CLASS_COUNT, s -> classIndex(s) && isError(s) && labelColumns(s),
+                    Mismatches::labelColumnsStory, Mismatches::labelColumnsFixes),
+            new Row("channels-last-logits", Kind.CLASS_COUNT, s -> classIndex(s) && isError(s) && channelsLast(s),
+                    Mismatches::channelsLastStory, Mismatches::channelsLastFixes),
+            new Row("spatial-size", Kind.OTHER, s -> classIndex(s) && isError(s) && spatialMismatch(s),
+                    Mismatches::spatialStory, Mismatches::spatialFixes),
+            new Row("float-class-indices", Kind.DTYPE, s -> classIndex(s) && isError(s) && floatIndices(s),
+                    Mismatches::floatIndicesStory, Mismatches::floatIndicesFixes),
+            new Row("label-out-of-range", Kind.LABEL_RANGE, s -> classIndex(s)
+                    && s.templateId().equals("torch.target-out-of-bounds"),
+                    Mismatches::outOfRangeStory, Mismatches::outOfRangeFixes),
+            new Row("integer-logits", Kind.DTYPE, s -> s.loss().isPresent() && isError(s)
+                    && s.prediction().flatMap(Operand::dtype).map(d -> !d.isFloating()).orElse(false)
+                    && (s.templateId().equals("torch.kernel-dtype") || s.templateId().equals("torch.mean-dtype")),
+                    Mismatches::integerPredictionStory, Mismatches::integerPredictionFixes),
+            new Row("weight-per-class", Kind.CLASS_COUNT, s -> s.templateId().equals("torch.weight-classes"),
+                    Mismatches::weightStory, Mismatches::weightFixes),
+            new Row("probabilities-with-ignore-index", Kind.LABEL_ENCODING,
+                    s -> s.templateId().equals("torch.ignore-index-probabilities"),
+                    s -> Story.of("`ignore_index` only works with class indices, but " + quote(s.label())
+                            + " has the logits' exact shape, so it is read as class probabilities", s.label()),
+                    s -> s.label().map(l -> List.of(Edits.chain(l, ".argmax(dim=1)",
+                            "turn the rows into class indices, which ignore_index applies to"))).orElse(List.of())),
+            // ---------------------------------------------------------------- binary losses
+            new Row("binary-target-axis", Kind.LABEL_RANK, s -> binary(s) && isError(s) && binaryExtraAxis(s),
+                    Mismatches::binaryAxisStory, Mismatches::binaryAxisFixes),
+            new Row("binary-class-indices", Kind.LABEL_ENCODING, s -> binary(s) && isError(s) && binaryIndexLabels(s),
+                    Mismatches::binaryIndicesStory, Mismatches::binaryIndicesFixes),
+            new Row("binary-width", Kind.CLASS_COUNT, s -> binary(s) && isError(s) && binaryWidth(s),
+                    Mismatches::binaryWidthStory, Mismatches::binaryWidthFixes),
+            new Row("binary-target-dtype", Kind.DTYPE, s -> binary(s) && isError(s) && binaryDtype(s),
+                    Mismatches::binaryDtypeStory, Mismatches::binaryDtypeFixes),
+            new Row("probabilities-out-of-range", Kind.OTHER, s -> s.templateId().equals("torch.bce-input-range"),
+                    Mismatches::probabilityRangeStory, Mismatches::probabilityRangeFixes),
+            new Row("binary-target-range", Kind.LABEL_RANGE, s -> s.templateId().equals("torch.bce-target-range"),
+                    s -> Story.of(quote(s.label()) + " has values outside [0, 1]: binary cross-entropy targets are "
+                            + "probabilities, usually 0 or 1", s.label()).conventions(conventions(s)),
+                    s -> s.label().map(l -> List.of(Edits.replace(l, "(" + l.source() + " > 0).float()",
+                            "treat every nonzero target as positive"))).orElse(List.of())),
+            // ---------------------------------------------------------------- Keras and tf.nn class losses
+            new Row("sparse-loss-one-hot-labels", Kind.LABEL_ENCODING, s -> isError(s) && s.hasShapes()
+                    && Set.of("sparse_categorical_crossentropy", "sparse_softmax_cross_entropy_with_logits")
+                    .contains(s.function()) && s.sameShape(pred(s), label(s)) && pred(s).rank() >= 2,
+                    Mismatches::sparseOneHotStory, Mismatches::sparseOneHotFixes),
+            new Row("categorical-loss-index-labels", Kind.LABEL_ENCODING, s -> isError(s) && s.hasShapes()
+                    && Set.of("categorical_crossentropy", "softmax_cross_entropy_with_logits").contains(s.function())
+                    && indexLabelsForOneHot(s), Mismatches::categoricalIndexStory, Mismatches::categoricalIndexFixes),
+            new Row("keras-output-width", Kind.CLASS_COUNT, s -> isError(s) && s.hasShapes()
+                    && s.loss().map(l -> !l.framework().equals("torch")).orElse(false) && binaryWidth(s),
+                    Mismatches::binaryWidthStory, Mismatches::binaryWidthFixes),
+            new Row("sparse-label-axis", Kind.LABEL_RANK, s -> isError(s) && s.hasShapes()
+                    && s.function().equals("sparse_softmax_cross_entropy_with_logits") && extraLabelAxisLast(s),
+                    s -> Story.of(quote(s.label()) + " " + shapeText(s, label(s)) + " has a trailing axis of size 1: "
+                            + "the labels must have one axis less than the logits " + shapeText(s, pred(s)), s.label())
+                            .conventions(conventions(s)),
+                    s -> List.of(Edits.replace(s.label().orElseThrow(), "tf.squeeze(" + s.label().get().source()
+                            + ", axis=-1)", "drop the trailing axis"))),
+            // ---------------------------------------------------------------- regression and elementwise
+            new Row("silent-broadcast", Kind.BROADCAST, Mismatches::silentBroadcast, Mismatches::silentStory,
+                    Mismatches::silentFixes),
+            new Row("output-width", Kind.BROADCAST, s -> regression(s) && isError(s)
+                    && s.templateId().equals("torch.broadcast") && s.hasShapes(),
+                    Mismatches::outputWidthStory, Mismatches::outputWidthFixes),
+            new Row("operand-broadcast", Kind.BROADCAST, s -> s.templateId().equals("torch.broadcast")
+                    && s.operand("a").isPresent(), Mismatches::operandBroadcastStory, Mismatches::operandBroadcastFixes),
+            new Row("integer-regression", Kind.DTYPE, s -> regression(s) && isError(s)
+                    && (s.templateId().equals("torch.kernel-dtype") || s.templateId().equals("torch.mean-dtype")
+                    || s.templateId().equals("torch.result-type") || s.templateId().equals("torch.kl-div-integral")),
+                    Mismatches::integerPredictionStory, Mismatches::integerRegressionFixes),
+            // ---------------------------------------------------------------- layers and tensor operations
+            new Row("linear-in-features", Kind.OTHER, s -> s.templateId().equals("torch.matmul"),
+                    Mismatches::matmulStory, Mismatches::matmulFixes),
+            new Row("layer-input-dtype", Kind.DTYPE, s -> s.templateId().equals("torch.input-dtype"),
+                    s -> Story.of(quote(s.operand("input")) + " is " + s.operand("input").map(Operand::typeString)
+                            .orElse("double") + " but the layer's weights are float32: convert the input (NumPy "
+                            + "arrays are float64 by default)", s.operand("input")),
+                    s -> s.operand("input").map(i -> List.of(Edits.chain(i, ".float()", "convert the input to "
+                            + "float32, the layer's dtype"))).orElse(List.of())),
+            new Row("view-size", Kind.OTHER, s -> s.templateId().equals("torch.view"), Mismatches::viewStory,
+                    Mismatches::viewFixes),
+            new Row("one-hot-classes", Kind.LABEL_RANGE, s -> s.templateId().equals("torch.one-hot-range"),
+                    Mismatches::oneHotRangeStory, Mismatches::oneHotRangeFixes),
+            new Row("one-hot-dtype", Kind.DTYPE, s -> s.templateId().equals("torch.one-hot-dtype"),
+                    s -> Story.of("one_hot needs int64 class indices but " + quote(s.operand("input")) + " is "
+                            + s.operand("input").map(Operand::typeString).orElse("not int64"), s.operand("input")),
+                    s -> s.operand("input").map(i -> List.of(Edits.chain(i, ".long()", "convert the class indices "
+                            + "to int64"))).orElse(List.of())),
+            new Row("softmax-dim", Kind.OTHER, s -> s.templateId().equals("torch.dim-range"),
+                    s -> Story.of("the dimension is out of range for a tensor of " + s.operand("input")
+                            .or(() -> s.operand("self")).map(o -> o.rank() + " axes").orElse("this rank")
+                            + " (dims count from 0; -1 is the last)", s.operand("input").or(() -> s.operand("self"))),
+                    s -> Edits.keyword(s, "dim", "-1", "use the last axis").map(List::of).orElse(List.of())),
+            new Row("loss-parameter", Kind.OTHER, s -> s.templateId().equals("torch.loss-parameter"),
+                    s -> Story.of(callName(s) + "'s " + param(s) + " must be " + (param(s).equals("beta")
+                            ? "0 or more" : "positive") + " (it is the point where the loss turns from quadratic to "
+                            + "linear)", Optional.empty()),
+                    s -> Edits.keyword(s, param(s), "1.0", "use the default, 1.0").map(List::of).orElse(List.of())),
+            new Row("loss-weight-shape", Kind.BROADCAST, s -> s.templateId().equals("torch.loss-weight-size"),
+                    s -> Story.of("`weight` must have exactly the input's shape " + shapeText(s, pred(s))
+                            + ": one weight per element", weightOf(s)),
+                    Mismatches::lossWeightFixes),
+            new Row("keyword-not-in-version", Kind.OTHER, s -> s.templateId().equals("torch.unexpected-keyword"),
+                    s -> Story.of(callName(s) + " has no `" + keywordOf(s) + "=` argument in " + s.frameworkLabel()
+                            + (keywordOf(s).equals("weight") ? " (it arrived in PyTorch 2.x)" : ""), Optional.empty()),
+                    s -> s.call.flatMap(CallSite::keywordTarget).flatMap(c -> Edits.removeKeyword(c, keywordOf(s),
+                            "drop the argument")).map(c -> List.of(new Candidate(c.edits(), c.code(), c.description(),
+                            true))).orElse(List.of())),
+            new Row("kl-div-reduction", Kind.OTHER, s -> s.templateId().equals("torch.kl-div-mean"),
+                    s -> Story.of("kl_div's reduction='mean' (the default) averages over every element, not over the "
+                            + "batch: the KL divergence is reduction='batchmean'", Optional.empty())
+                            .conventions(conventions(s)),
+                    s -> Edits.keyword(s, "reduction", "\"batchmean\"", "the KL divergence per sample")
+                            .map(List::of).orElse(List.of())),
+            new Row("deprecated-reduction", Kind.OTHER, s -> s.templateId().equals("torch.elementwise-mean")
+                    || s.templateId().equals("torch.legacy-reduction"),
+                    s -> Story.of("the reduction is spelled the old way; PyTorch now takes reduction='none' | 'mean' "
+                            + "| 'sum'", Optional.empty()),
+                    Mismatches::modernReductionFixes),
+            new Row("reduction-value", Kind.OTHER, s -> s.templateId().equals("torch.reduction")
+                    || s.templateId().equals("torch.invalid-reduction-mode"),
+                    s -> Story.of("reduction must be 'none', 'mean' or 'sum'"
+                            + (s.function().equals("kl_div") ? " (or 'batchmean' for kl_div)" : ""), Optional.empty()),
+                    Mismatches::reductionFixes));
+
+    // ============================================================ helpers
+
+    static boolean isError(Situation s) {
+        return s.problem.severity() == Severity.ERROR;
+    }
+
+    static boolean classIndex(Situation s) {
+        return CLASS_INDEX_LOSSES.contains(s.function()) && s.hasShapes();
+    }
+
+    static boolean binary(Situation s) {
+        return BINARY_LOSSES.contains(s.function()) && s.hasShapes();
+    }
+
+    static boolean regression(Situation s) {
+        return REGRESSION_LOSSES.contains(s.function());
+    }
+
+    static String quote(Optional<Operand> operand) {
+        return operand.map(o -> "`" + o.label() + "`").orElse("the argument");
+    }
+
+    /** How the call is spelled for the user: {@code F.cross_entropy}, {@code nn.CrossEntropyLoss}, {@code criterion}. */
+    static String callName(Situation s) {
+        if (s.call.isEmpty() || !(s.call.get().site() instanceof Expr.Call call)) {
+            return s.function();
+        }
+        if (call.callee() instanceof Expr.Call constructor) {
+            return s.syntax.source().of(constructor.callee().span());
+        }
+        String callee = s.syntax.source().of(call.callee().span());
+        return s.call.get().constructor().map(c -> callee + " (" + s.syntax.source().of(c.callee().span()) + ")")
+                .orElse(callee);
+    }
+
+    static List<String> conventions(Situation s) {
+        return s.loss().map(Conventions::of).orElse(List.of());
+    }
+
+    private static Shape pred(Situation s) {
+        return s.predictionShape();
+    }
+
+    private static Shape label(Situation s) {
+        return s.labelShape();
+    }
+
+    private static int classAxis(Shape prediction) {
+        return prediction.rank() == 1 ? 0 : 1;
+    }
+
+    private static String shapeText(Situation s, Shape shape) {
+        List<String> dims = new ArrayList<>();
+        for (Dim d : shape.dims()) {
+            dims.add(Axes.text(s, d));
+        }
+        return "[" + String.join(", ", dims) + "]";
+    }
+
+    private static String dtypeName(Optional<Operand> operand) {
+        return operand.flatMap(Operand::dtype).map(d -> d.longName).orElse("?");
+    }
+
+    /** A value the way a user would read it: up to 4 significant decimals. */
+    static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return String.valueOf((long) v) + ".0";
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
+    private static String sizeText(Situation s, Dim d) {
+        return s.resolve(d).toString();
+    }
+
+    // ============================================================ batch size
+
+    static boolean batchMismatch(Situation s) {
+        if (!isError(s) || !s.hasShapes() || s.loss().isEmpty()) {
+            return false;
+        }
+        if (s.templateId().equals("torch.batch-size") || s.templateId().equals("torch.unbatched-target")
+                || s.templateId().equals("keras.cardinality")) {
+            return true;
+        }
+        Shape p = pred(s);
+        Shape l = label(s);
+        if (p.rank() == 0 || l.rank() == 0) {
+            return false;
+        }
+        if (p.rank() == 1 && CLASS_INDEX_LOSSES.contains(s.function())) {
+            return false;
+        }
+        return !s.same(p.dim(0), l.dim(0));
+    }
+
+    static Story batchStory(Situation s) {
+        Shape p = pred(s);
+        Shape l = label(s);
+        String n = p.rank() == 0 ? "1" : sizeText(s, p.dim(0));
+        String m = l.rank() == 0 ? "0" : sizeText(s, l.dim(0));
+        boolean unbatched = p.rank() == 1 && CLASS_INDEX_LOSSES.contains(s.function());
+        String summary;
+        if (unbatched) {
+            summary = quote(s.prediction()) + " is one sample's logits " + shapeText(s, p) + " (no batch axis), but "
+                    + quote(s.label()) + " holds " + m + " labels";
+        } else if (s.inLoop()) {
+            summary = "in one batch of the loop, " + quote(s.prediction()) + " has " + n + " samples but "
+                    + quote(s.label()) + " has " + m;
+        } else {
+            summary = quote(s.prediction()) + " has a batch of " + n + " samples but " + quote(s.label()) + " has " + m
+                    + ": predictions and labels must pair up one to one";
+        }
+        List<String> notes = new ArrayList<>();
+        if (s.inLoop()) {
+            notes.add("a data loader's last batch is smaller when the dataset size is not a multiple of the batch "
+                    + "size; labels or outputs fixed at the full batch size then disagree with it");
+        } else if (!unbatched) {
+            notes.add("if this happens only on the last batch of an epoch, it is the data loader's final, partial "
+                    + "batch: DataLoader(..., drop_last=True) skips it");
+        }
+        List<AxisRole> roles = CLASS_INDEX_LOSSES.contains(s.function()) ? Axes.classIndexRoles(l.rank())
+                : Axes.predictionRoles(l.rank(), false);
+        Shape expected = CLASS_INDEX_LOSSES.contains(s.function()) ? Axes.classIndexTarget(p) : p;
+        return Story.of(summary, s.label()).axes(Axes.compare(s, expected, roles, l)).conventions(conventions(s))
+                .notes(notes);
+    }
+
+    static List<Candidate> batchFixes(Situation s) {
+        List<Candidate> out = new ArrayList<>();
+        if (s.inLoop()) {
+            DataLoaders.dropLast(s).ifPresent(out::add);
+        }
+        Shape p = pred(s);
+        Shape l = label(s);
+        Optional<Long> n = p.rank() == 0 ? Optional.empty() : s.known(p.dim(0));
+        Optional<Long> m = l.rank() == 0 ? Optional.empty() : s.known(l.dim(0));
+        if (n.isPresent() && m.isPresent() && s.label().isPresent() && s.prediction().isPresent()) {
+            if (m.get() > n.get()) {
+                out.add(Edits.silencingChain(s.label().get(), "[:" + n.get() + "]", "keep only the first " + n.get()
+                        + " label(s) (the rest are dropped unpaired)"));
+            } else if (n.get() > m.get()) {
+                out.add(Edits.silencingChain(s.prediction().get(), "[:" + m.get() + "]", "keep only the first "
+                        + m.get() + " prediction(s) (the others get no labels)"));
+            }
+        }
+        return out;
+    }
+
+    static Story orderStory(Situation s) {
+        LossInfo loss = s.loss().orElseThrow();
+        String order = loss.labelFirst() ? "(" + loss.labelName() + ", " + loss.predictionName() + ")"
+                : "(" + loss.predictionName() + ", " + loss.labelName() + ")";
+        return Story.of("the arguments are swapped: " + callName(s) + " takes " + order + ", but "
+                + quote(s.label()) + " (a prediction, " + s.label().get().typeString() + ") is where the labels go",
+                s.label()).conventions(conventions(s));
+    }
+
+    // ============================================================ Keras and tf.nn
+
+    static Story sparseOneHotStory(Situation s) {
+        return Story.of(quote(s.label()) + " looks one-hot (" + shapeText(s, label(s)) + ", the prediction's shape), "
+                + "but " + callName(s) + " takes one integer class id per sample", s.label())
+                .axes(Axes.compare(s, pred(s).without(pred(s).rank() - 1), Axes.classIndexRoles(pred(s).rank() - 1),
+                        label(s)))
+                .conventions(conventions(s));
+    }
+
+    static List<Candidate> sparseOneHotFixes(Situation s) {
+        List<Candidate> out = new ArrayList<>();
+        boolean tf = s.function().equals("sparse_softmax_cross_entropy_with_logits");
+        Edits.renameCallee(s, tf ? "softmax_cross_entropy_with_logits" : "categorical_crossentropy",
+                "keep the one-hot labels and use the categorical loss").ifPresent(out::add);
+        Operand l = s.label().orElseThrow();
+        out.add(Edits.replace(l, (tf ? "tf.argmax(" : "np.argmax(") + l.source() + ", axis=-1)",
+                "turn the one-hot rows into class ids"));
+        return out;
+    }
+
+    /** Class ids [N] or [N, 1] where one-hot rows [N, C] are expected. */
+    static boolean indexLabelsForOneHot(Situation s) {
+        Shape p = pred(s);
+        Shape l = label(s);
+        if (p.rank() < 2 || p.dim(p.rank() - 1).is(1)) {
+            return false;
+        }
+        Shape leading = p.without(p.rank() - 1);
+        return s.sameShape(l, leading) || l.rank() == p.rank() && l.dim(l.rank() - 1).is(1)
+                && s.sameShape(l.without(l.rank() - 1), leading);
+    }
+
+    static Story categoricalIndexStory(Situation s) {
+        return Story.of(quote(s.label()) + " holds one class id per sample " + shapeText(s, label(s)) + ", but "
+                + callName(s) + " takes one-hot rows of the prediction's shape " + shapeText(s, pred(s)), s.label())
+                .axes(Axes.compare(s, pred(s), Axes.predictionRoles(pred(s).rank(), true), label(s)))
+                .conventions(conventions(s));
+    }
+
+    static List<Candidate> categoricalIndexFixes(Situation s) {
+        List<Candidate> out = new ArrayList<>();
+        boolean tf = s.function().equals("softmax_cross_entropy_with_logits");
+        Edits.renameCallee(s, tf ? "sparse_softmax_cross_entropy_with_logits" : "sparse_categorical_crossentropy",
+                "keep the class ids and use the sparse loss").ifPresent(out::add);
+        Operand l = s.label().orElseThrow();
+        s.known(pred(s).dim(pred(s).rank() - 1)).ifPresent(c -> out.add(Edits.replace(l, tf
+                ? "tf.one_hot(" + l.source() + ", " + c + ")"
+                : "keras.utils.to_categorical(" + l.source() + ", num_classes=" + c + ")",
+                "one-hot encode the class ids")));
+        return out;
+    }
+
+    private static boolean extraLabelAxisLast(Situation s) {
+        Shape p = pred(s);
+        Shape l = label(s);
+        return l.rank() == p.rank() && l.rank() >= 1 && l.dim(l.rank() - 1).is(1)
+                && s.sameShape(l.without(l.rank() - 1), p.without(p.rank() - 1));
+    }
+
+    // ============================================================ class-index losses
+
+    /** Labels of the logits' shape with the class axis replaced by 1: [N, 1] for [N, C]. */
+    static boolean extraLabelAxis(Situation s) {
+        Shape p = pred(s);
+        Shape l = label(s);
+        if (p.rank() < 2 || l.rank() != p.rank() || !l.dim(1).is(1) || p.dim(1).is(1)) {
+            return false;
+        }
+        return s.sameShape(l, p.with(1, Dim.of(1)));
+    }
+
+    static Story extraAxisStory(Situation s) {
+        Shape p = pred(s);
+        Shape expected = Axes.classIndexTarget(p);
+        String per = p.rank() == 2 ? "one class index per sample" : "one class index per position";
+        return Story.of(quote(s.label()) + " has an extra axis of size 1: " + callName(s) + " wants " + per + ", shape "
+                        + shapeText(s, expected) + ", but got " + shapeText(s, label(s)), s.label())
+                .axes(Axes.compare(s, expected, Axes.classIndexRoles(expected.rank()), label(s)))
+                .conventions(conventions(s));
+    }
+
+    static List<Candidate> extraAxisFixes(Situation s) {
+        Operand l = s.label().orElseThrow();
+        List<Candidate> out = new ArrayList<>();
+        out.add(Edits.chain(l, ".squeeze(1)", "drop the extra axis"));
+        if (l.rank() == 2) {
+            out.add(Edits.chain(l, ".view(-1)", "flatten to one index per sample"));
+        }
+        return out;
+    }
+
+    /** Logits flattened to [N*T, C] while the labels are still [N, T]. */
+    static boolean flattenedLogits(Situation s) {
+        Shape p = pred(s);
+        Shape l = label(s);
+        if (p.rank() != 2 || l.rank() < 2) {
+            return false;
+        }
+        Optional<Long> n = s.known(p.dim(0));
+        Optional<Long> count = s.known(l.numelDim());
+        return n.isPresent() && count.isPresent() && n.get().equals(count.get()) && !extraLabelAxis(s);
+    }
+
+    static Story flattenStory(Situation s) {
+        return Story.of(quote(s.label()) + " is " + shapeText(s, label(s)) + " but the logits were flattened to "
+                        + shapeText(s, pred(s)) + ": flatten the labels the same way, one class index per row",
+                s.label()).axes(Axes.compare(s, Axes.classIndexTarget(pred(s)), Axes.classIndexRoles(1), label(s)))
+                .conventions(conventions(s));
+    }
+
+    static List<Candidate> flattenFixes(Situation s) {
+        Operand l = s.label().orElseThrow();
+        return List.of(Edits.chain(l, ".view(-1)", "flatten the labels like the logits"),
+                Edits.chain(l, ".reshape(-1)", "flatten the labels (works for non-contiguous tensors too)"));
+    }
+
+    /** Labels with the logits' exact shape but an integer dtype (one-hot), or any same-shape target for nll_loss. */
+    static boolean oneHotLabels(Situation s) {
+        if (!s.sameShape(pred(s), label(s)) || pred(s).rank() < 2) {
+            return false;
+        }
+        boolean integer = s.label().flatMap(Operand::dtype).map(d -> !d.isFloating()).orElse(false);
+        return s.function().equals("nll_loss") || integer
+                || s.templateId().equals("torch.probability-target-dtype");
+    }
+
+    static Story oneHotStory(Situation s) {
+        String dtype = dtypeName(s.label());
+        String summary = s.function().equals("nll_loss")
+                ? quote(s.label()) + " has the logits' shape " + shapeText(s, label(s)) + " (one-hot rows?), but "
+                + callName(s) + " wants one class index per sample"
+                : quote(s.label()) + " looks one-hot: " + dtype + " with the logits' exact shape " + shapeText(s, label(s))
+                + ", which " + callName(s) + " reads as class probabilities, and those must be float";
+        return Story.of(summary, s.label())
+                .axes(Axes.compare(s, Axes.classIndexTarget(pred(s)), Axes.classIndexRoles(pred(s).rank() - 1), label(s)))
+                .conventions(conventions(s));
+    }
+
+    static List<Candidate> oneHotFixes(Situation s) {
+        Operand l = s.label().orElseThrow();
+        List<Candidate> out = new ArrayList<>();
+        out.add(Edits.chain(l, ".argmax(dim=1)", "turn the one-hot rows into class indices"));
+        if (s.function().equals("cross_entropy")) {
+            out.add(Edits.chain(l, ".float()", "keep them as class probabilities (float)"));
+        }
+        return out;
+    }
+
+    /** Labels [N, K] (one-hot or probabilities over K classes) against logits [N, C] with K != C. */
+    static boolean labelColumns(Situation s) {
+        Shape p = pred(s);
+        Shape l = label(s);
+        if (p.rank() < 2 || l.rank() != p.rank() || l.dim(1).is(1) || s.same(l.dim(1), p.dim(1))) {
+            return false;
+        }
+        return s.sameShape(l.with(1, p.dim(1)), p);
+    }
+
+    static Story labelColumnsStory(Situation s) {
+        Shape p = pred(s);
+        Shape l = label(s);
+        return Story.of(quote(s.label()) + " has " + sizeText(s, l.dim(1)) + " columns (one-hot rows or probabilities "
+                        + "over " + sizeText(s, l.dim(1)) + " classes) but the model outputs " + sizeText(s, p.dim(1))
+                        + " classes (" + quote(s.prediction()) + " is " + shapeText(s, p) + ")", s.label())
+                .axes(Axes.compare(s, p, Axes.classFirstRoles(p.rank()), l))
+                .conventions(conventions(s))
+                .notes(List.of("a target that is not exactly the logits' shape is read as class indices, hence the "
+                        + "framework's complaint about its rank"));
+    }
+
+    static List<Candidate> labelColumnsFixes(Situation s) {
+        List<Candidate> out = new ArrayList<>();
+        Shape p = pred(s);
+        Shape l = label(s);
+        s.known(l.dim(1)).ifPresent(k -> out.addAll(Edits.width(s, s.prediction().orElseThrow(), 1, k, "classes")));
+        Optional<Long> c = s.known(p.dim(1));
+        if (c.isPresent() && s.label().get().expr() instanceof Expr.Name name) {
+            s.syntax.definition(name.id(), s.stmtIndex).filter(d -> d instanceof Expr.Call call
+                            && CellSyntax.terminalName(call.callee()).map("one_hot"::equals).orElse(false))
+                    .flatMap(d -> Edits.keyword((Expr.Call) d, "num_classes", String.valueOf(c.get()),
+                            "one-hot encode over the model's " + c.get() + " classes"))
+                    .ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** Logits [N, T, C] with labels [N, T]: the classes are on the last axis instead of dim 1. */
+    static boolean channelsLast(Situation s) {
+        Shape p = pred(s);
+        Shape l = label(s);
+        if (p.rank() < 3 || l.rank() != p.rank() - 1) {
+            return false;
+        }
+        boolean shapes = s.sameShape(l, p.without(p.rank() - 1)) && !s.sameShape(l, p.without(1));
+        // labels that index past the last axis cannot be classes on it
+        Optional<Long> classes = s.known(p.dim(p.rank() - 1));
+        boolean values = labelRange(s).map(r -> classes.map(c -> r[1] < c && r[0] >= 0).orElse(true)).orElse(true);
+        return shapes && values;
+    }
+
+    static Story channelsLastStory(Situation s) {
+        Shape p = pred(s);
+        Dim classes = p.dim(p.rank() - 1);
+        return Story.of(quote(s.prediction()) + " " + shapeText(s, p) + " has its classes last, but " + callName(s)
+                        + " reads them from dim 1: it sees " + sizeText(s, p.dim(1)) + " classes and expects labels "
+                        + shapeText(s, p.without(1)) + "; move the " + sizeText(s, classes) + " classes to dim 1",
+                        s.prediction())
+                .axes(Axes.compare(s, classesFirst(p), Axes.classFirstRoles(p.rank()), p))
+                .conventions(conventions(s))
+                .notes(List.of("PyTorch puts classes on dim 1: [N, C] or [N, C, d1, ...]; sequence models usually "
+                        + "output [N, T, C] (batch_first), which needs a permute"));
+    }
+
+    /** [N, d1, ..., C] with the last axis moved to dim 1. */
+    private static Shape classesFirst(Shape p) {
+        return p.without(p.rank() - 1).inserting(1, p.dim(p.rank() - 1));
+    }
+
+    static List<Candidate> channelsLastFixes(Situation s) {
+        Operand p = s.prediction().orElseThrow();
+        Operand l = s.label().orElseThrow();
+        int r = p.rank();
+        List<Candidate> out = new ArrayList<>();
+        List<String> order = new ArrayList<>();
+        order.add("0");
+        order.add(String.valueOf(r - 1));
+        for (int i = 1; i < r - 1; i++) {
+            order.add(String.valueOf(i));
+        }
+        out.add(Edits.chain(p, ".permute(" + String.join(", ", order) + ")", "move the classes to dim 1"));
+        if (r == 3) {
+            out.add(Edits.chain(p, ".transpose(1, 2)", "swap the sequence and class axes"));
+        }
+        Optional<Long> classes = s.known(p.last().orElseThrow());
+        if (classes.isPresent()) {
+            Edit flatPred = new Edit(p.span(), p.chainable() + ".reshape(-1, " + classes.get() + ")");
+            Edit flatLabel = new Edit(l.span(), l.chainable() + ".reshape(-1)");
+            out.add(new Candidate(List.of(flatPred, flatLabel), flatPred.replacement() + ", " + flatLabel.replacement(),
+                    "flatten every position into the batch", false));
+        }
+        return out;
+    }
+
+    /** Per-position labels whose positions do not line up with the logits'. */
+    static boolean spatialMismatch(Situation s) {
+        Shape p = pred(s);
+        Shape l = label(s);
+        return p.rank() >= 3 && l.rank() == p.rank() - 1 && s.same(p.dim(0), l.dim(0)) && !s.sameShape(l, p.without(1));
+    }
+
+    static Story spatialStory(Situation s) {
+        Shape p = pred(s);
+        Shape expected = p.without(1);
+        return Story.of(quote(s.label()) + " has positions " + shapeText(s, label(s).subShape(1, label(s).rank()))
+                        + " but the logits have " + shapeText(s, expected.subShape(1, expected.rank()))
+                        + ": per-position labels must match the logits' sizes after the class axis", s.label())
+                .axes(Axes.compare(s, expected, Axes.classIndexRoles(expected.rank()), label(s)))
+                .conventions(conventions(s));
+    }
+
+    static List<Candidate> spatialFixes(Situation s) {
+        Operand pred = s.prediction().orElseThrow();
+        Operand label = s.label().orElseThrow();
+        Shape p = pred(s);
+        Shape l = label(s);
+        List<Candidate> out = new ArrayList<>();
+        List<Dim> dims = new ArrayList<>();
+        dims.add(p.dim(0));
+        dims.add(p.dim(1));
+        dims.addAll(l.dims().subList(1, l.rank()));
+        Edits.redeclare(s, pred, new Shape(dims), "if the model should output " + shapeText(s, l.subShape(1, l.rank()))
+                + " positions, declare its output so").ifPresent(out::add);
+        List<String> labelSlices = new ArrayList<>(List.of(":"));
+        List<String> predSlices = new ArrayList<>(List.of(":", ":"));
+        boolean cutLabel = false;
+        boolean cutPred = false;
+        for (int i = 1; i < l.rank(); i++) {
+            Optional<Long> want = s.known(p.dim(i + 1));
+            Optional<Long> have = s.known(l.dim(i));
+            if (want.isEmpty() || have.isEmpty() || want.get().equals(have.get())) {
+                labelSlices.add(":");
+                predSlices.add(":");
+            } else if (have.get() > want.get()) {
+                labelSlices.add(":" + want.get());
+                predSlices.add(":");
+                cutLabel = true;
+            } else {
+                labelSlices.add(":");
+                predSlices.add(":" + have.get());
+                cutPred = true;
+            }
+        }
+        if (cutLabel && !cutPred) {
+            out.add(Edits.silencingChain(label, "[" + String.join(", ", labelSlices) + "]",
+                    "cut the labels to the logits' length (the extra labels are dropped)"));
+        } else if (cutPred && !cutLabel) {
+            out.add(Edits.silencingChain(pred, "[" + String.join(", ", predSlices) + "]",
+                    "cut the logits to the labels' length (positions are dropped)"));
+        }
+        return out;
+    }
+
+    static boolean floatIndices(Situation s) {
+        Optional<DType> dtype = s.label().flatMap(Operand::dtype);
+        boolean template = s.templateId().equals("torch.target-dtype") || s.templateId().equals("torch.cuda-target-dtype");
+        return template || dtype.map(d -> d != DType.I64 && d != DType.U8).orElse(false)
+                && s.templateId().startsWith("torch.") && s.templateId().contains("dtype");
+    }
+
+    static Story floatIndicesStory(Situation s) {
+        List<String> notes = new ArrayList<>();
+        s.label().flatMap(Operand::tensor).filter(Tensor::hasValues).ifPresent(t -> {
+            for (double v : t.data()) {
+                if (v != Math.rint(v)) {
+                    notes.add("the values are not whole numbers (e.g. " + number(v)
+                            + "): if they are class probabilities, give a float target with the logits' exact shape "
+                            + shapeText(s, pred(s)));
+                    break;
+                }
+            }
+        });
+        return Story.of(quote(s.label()) + " holds class indices as " + dtypeName(s.label()) + ": " + callName(s)
+                        + " wants them as int64 (torch.long)", s.label())
+                .conventions(conventions(s)).notes(notes);
+    }
+
+    static List<Candidate> floatIndicesFixes(Situation s) {
+        return List.of(Edits.chain(s.label().orElseThrow(), ".long()", "convert the class indices to int64"));
+    }
+
+    static Story outOfRangeStory(Situation s) {
+        Shape p = pred(s);
+        String classes = sizeText(s, p.dim(classAxis(p)));
+        String value = s.problem.recognition().flatMap(r -> r.facts().text("label")).orElse("a value");
+        List<String> notes = new ArrayList<>();
+        labelRange(s).ifPresent(r -> notes.add(quote(s.label()) + " ranges from " + r[0] + " to " + r[1]
+                + (r[0] >= 1 && s.known(p.dim(classAxis(p))).map(c -> c == r[1]).orElse(false)
+                ? ": they look 1-based" : "")));
+        notes.add("on a GPU the same mistake is a device-side assert (`t >= 0 && t < n_classes`)");
+        return Story.of(quote(s.label()) + " contains " + value + ", but the logits have " + classes
+                        + " classes, so class indices must be in [0, " + classes + ")", s.label())
+                .axes(List.of(new AxisComparison(classAxis(p), AxisRole.CLASSES, "values 0.." + (s.known(
+                        p.dim(classAxis(p))).map(c -> String.valueOf(c - 1)).orElse(classes + "-1")),
+                        labelRange(s).map(r -> "values " + r[0] + ".." + r[1]).orElse("includes " + value))))
+                .conventions(conventions(s)).notes(notes);
+    }
+
+    /** The smallest and largest label value, when the values are known. */
+    static Optional<long[]> labelRange(Situation s) {
+        return s.label().flatMap(Operand::tensor).filter(Tensor::hasValues).filter(t -> t.data().length > 0).map(t -> {
+            long min = Long.MAX_VALUE;
+            long max = Long.MIN_VALUE;
+            for (double v : t.data()) {
+                min = Math.min(min, (long) v);
+                max = Math.max(max, (long) v);
+            }
+            return new long[] {min, max};
+        });
+    }
+
+    static List<Candidate> outOfRangeFixes(Situation s) {
+        List<Candidate> out = new ArrayList<>();
+        Operand label = s.label().orElseThrow();
+        Shape p = pred(s);
+        Optional<Long> classes = s.known(p.dim(classAxis(p)));
+        Optional<long[]> range = labelRange(s);
+        if (range.isPresent() && classes.isPresent()) {
+            long min = range.get()[0];
+            long max = range.get()[1];
+            if (min >= 1 && max == classes.get()) {
+                out.add(Edits.replace(label, label.chainable() + " - 1", "shift 1-based labels to 0-based"));
+            }
+            if (min < 0) {
+                Edits.keyword(s, "ignore_index", String.valueOf(min), "if " + min + " marks samples without a label, "
+                        + "skip them").ifPresent(out::add);
+            }
+            if (max >= classes.get()) {
+                out.addAll(Edits.width(s, s.prediction().orElseThrow(), classAxis(p), max + 1, "classes"));
+            }
+        }
+        return out;
+    }
+
+    static Story integerPredictionStory(Situation s) {
+        return Story.of(quote(s.prediction()) + " is " + dtypeName(s.prediction()) + ": " + callName(s)
+                + " computes in floating point, so the prediction (and target) must be float", s.prediction())
+                .conventions(conventions(s));
+    }
+
+    static List<Candidate> integerPredictionFixes(Situation s) {
+        return List.of(Edits.chain(s.prediction().orElseThrow(), ".float()", "convert the prediction to float32"));
+    }
+
+    static List<Candidate> integerRegressionFixes(Situation s) {
+        Operand p = s.prediction().orElseThrow();
+        Operand l = s.label().orElseThrow();
+        List<Candidate> out = new ArrayList<>();
+        Edit pe = new Edit(p.span(), p.chainable() + ".float()");
+        Edit le = new Edit(l.span(), l.chainable() + ".float()");
+        boolean predInt = p.dtype().map(d -> !d.isFloating()).orElse(true);
+        boolean labelInt = l.dtype().map(d -> !d.isFloating()).orElse(true);
+        if (predInt && labelInt) {
+            out.add(new Candidate(List.of(pe, le), pe.replacement() + ", " + le.replacement(),
+                    "convert both to float32", false));
+        }
+        if (predInt) {
+            out.add(Candidate.of(pe, "convert the prediction to float32"));
+        }
+        return out;
+    }
+
+    static Story weightStory(Situation s) {
+        Shape p = pred(s);
+        String classes = p.rank() > 0 ? sizeText(s, p.dim(classAxis(p))) : "C";
+        Optional<Operand> weight = weightOperand(s);
+        return Story.of("`weight` must hold one value per class, " + classes + " of them, but it is "
+                + weight.map(Operand::typeString).orElse("another size"), weight).conventions(conventions(s));
+    }
+
+    private static Optional<Operand> weightOperand(Situation s) {
+        Optional<Expr> expr = s.call.flatMap(CallSite::keywordTarget).flatMap(c -> CellSyntax.keyword(c, "weight"));
+        if (expr.isEmpty() || !(expr.get() instanceof Expr.Name)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Operand("weight", expr.get(), s.syntax.source().of(expr.get().span()), Optional.empty(),
+                Optional.empty()));
+    }
+
+    static List<Candidate> weightFixes(Situation s) {
+        Shape p = pred(s);
+        Optional<Operand> weight = weightOperand(s);
+        if (weight.isEmpty() || p.rank() == 0) {
+            return List.of();
+        }
+        return Edits.redeclare(s, weight.get(), 0, p.dim(classAxis(p)).toString(), "one weight per class")
+                .map(List::of).orElse(List.of());
+    }
+
+    // ============================================================ binary losses
+
+    /** [N] against [N, 1] (or the reverse): the same values with a trailing axis of size 1 more or less. */
+    static boolean binaryExtraAxis(Situation s) {
+        Shape p = pred(s);
+        Shape l = label(s);
+        if (l.rank() + 1 == p.rank() && p.dim(p.rank() - 1).is(1)) {
+            return s.sameShape(l, p.without(p.rank() - 1));
+        }
+        if (p.rank() + 1 == l.rank() && l.dim(l.rank() - 1).is(1)) {
+            return s.sameShape(p, l.without(l.rank() - 1));
+        }
+        return false;
+    }
+
+    static Story binaryAxisStory(Situation s) {
+        return Story.of(quote(s.label()) + " is " + shapeText(s, label(s)) + " but " + quote(s.prediction()) + " is "
+                        + shapeText(s, pred(s)) + ": " + callName(s) + " needs exactly the same shape (it does not "
+                        + "broadcast)", s.label())
+                .axes(Axes.compare(s, pred(s), Axes.predictionRoles(pred(s).rank(), false), label(s)))
+                .conventions(conventions(s));
+    }
+
+    static List<Candidate> binaryAxisFixes(Situation s) {
+        Operand p = s.prediction().orElseThrow();
+        Operand l = s.label().orElseThrow();
+        List<Candidate> out = new ArrayList<>();
+        if (l.rank() < p.rank()) {
+            out.add(Edits.chain(l, ".unsqueeze(1)", "give the targets the trailing axis of the logits"));
+            out.add(Edits.chain(l, ".view(-1, 1)", "reshape the targets to a column"));
+            out.add(Edits.chain(p, ".squeeze(1)", "drop the logits' trailing axis instead"));
+        } else {
+            out.add(Edits.chain(l, ".squeeze(1)", "drop the targets' trailing axis"));
+            out.add(Edits.chain(l, ".view(-1)", "flatten the targets"));
+            out.add(Edits.chain(p, ".unsqueeze(1)", "give the logits the trailing axis instead"));
+        }
+        return out;
+    }
+
+    /** Class indices [N] (or a column [N, 1]) against C > 1 outputs [N, C]. */
+    static boolean binaryIndexLabels(Situation s) {
+        Shape p = pred(s);
+        Shape l = label(s);
+        if (p.rank() != 2 || p.dim(1).is(1)) {
+            return false;
+        }
+        boolean vector = l.rank() == 1 && s.same(l.dim(0), p.dim(0));
+        boolean column = l.rank() == 2 && l.dim(1).is(1) && s.same(l.dim(0), p.dim(0));
+        return vector || column;
+    }
+
+    static Story binaryIndicesStory(Situation s) {
+        Shape p = pred(s);
+        return Story.of(quote(s.label()) + " holds one value per sample " + shapeText(s, label(s)) + ", but "
+                        + quote(s.prediction()) + " has " + sizeText(s, p.dim(1)) + " outputs per sample: "
+                        + callName(s) + " wants a multi-hot target " + shapeText(s, p)
+                        + " — or, for one class per sample, use cross_entropy with class indices", s.label())
+                .axes(Axes.compare(s, p, Axes.predictionRoles(2, true), label(s)))
+                .conventions(conventions(s));
+    }
+
+    static List<Candidate> binaryIndicesFixes(Situation s) {
+        Operand p = s.prediction().orElseThrow();
+        Operand l = s.label().orElseThrow();
+        List<Candidate> out = new ArrayList<>();
+        String indices = l.rank() == 2 ? l.chainable() + ".squeeze(1).long()" : l.chainable() + ".long()";
+        Edits.replaceCall(s, "F.cross_entropy(" + p.source() + ", " + indices + ")",
+                "one class per sample: use cross_entropy with class indices").ifPresent(out::add);
+        s.known(pred(s).dim(1)).ifPresent(c -> out.add(Edits.replace(l, "F.one_hot(" + indices + ", num_classes=" + c
+                + ").float()", "several labels per sample: one-hot encode the targets")));
+        return out;
+    }
+
+    /** Same batch, different number of outputs: [N, 1] against [N, K], or [N, C] against [N, K]. */
+    static boolean binaryWidth(Situation s) {
+        Shape p = pred(s);
+        Shape l = label(s);
+        return p.rank() == l.rank() && p.rank() >= 2 && !s.sameShape(p, l)
+                && s.sameShape(p.without(p.rank() - 1), l.without(l.rank() - 1));
+    }
+
+    static Story binaryWidthStory(Situation s) {
+        Shape p = pred(s);
+        Shape l = label(s);
+        Dim outputs = p.dim(p.rank() - 1);
+        Dim columns = l.dim(l.rank() - 1);
+        String summary = outputs.is(1)
+                ? "the model has one output per sample (" + quote(s.prediction()) + " is " + shapeText(s, p) + ") but "
+                + quote(s.label()) + " has " + sizeText(s, columns) + " columns (one-hot or multi-label targets)"
+                : quote(s.prediction()) + " has " + sizeText(s, outputs) + " outputs per sample but " + quote(s.label())
+                + " has " + sizeText(s, columns);
+        return Story.of(summary, s.label()).axes(Axes.compare(s, p, Axes.predictionRoles(p.rank(), true), l))
+                .conventions(conventions(s));
+    }
+
+    static List<Candidate> binaryWidthFixes(Situation s) {
+        Shape l = label(s);
+        List<Candidate> out = new ArrayList<>();
+        Operand label = s.label().orElseThrow();
+        Dim columns = l.dim(l.rank() - 1);
+        if (columns.is(2) && pred(s).dim(pred(s).rank() - 1).is(1)) {
+            out.add(Edits.chain(label, "[:, 1:]", "two-column one-hot targets: keep the positive-class column"));
+        }
+        s.known(columns).ifPresent(k -> out.addAll(Edits.width(s, s.prediction().orElseThrow(), pred(s).rank() - 1, k,
+                "outputs")));
+        Optional<Long> outputs = s.known(pred(s).dim(pred(s).rank() - 1));
+        Optional<Long> targets = s.known(columns);
+        if (outputs.isPresent() && targets.isPresent() && l.rank() == 2) {
+            if (targets.get() > outputs.get()) {
+                out.add(Edits.silencingChain(label, "[:, :" + outputs.get() + "]", "keep the first " + outputs.get()
+                        + " target columns (the other labels are ignored)"));
+            } else {
+                out.add(Edits.silencingChain(s.prediction().orElseThrow(), "[:, :" + targets.get() + "]", "keep the "
+                        + "first " + targets.get() + " outputs (the rest are ignored)"));
+            }
+        }
+        return out;
+    }
+
+    static boolean binaryDtype(Situation s) {
+        return s.label().flatMap(Operand::dtype).map(d -> !d.isFloating()).orElse(false)
+                || Set.of("torch.result-type", "torch.bce-dtype", "torch.bool-target").contains(s.templateId());
+    }
+
+    static Story binaryDtypeStory(Situation s) {
+        return Story.of(quote(s.label()) + " is " + dtypeName(s.label()) + ": " + callName(s) + " wants float targets "
+                + "of the input's dtype (" + dtypeName(s.prediction()) + "), even for 0/1 labels", s.label())
+                .conventions(conventions(s));
+    }
+
+    static List<Candidate> binaryDtypeFixes(Situation s) {
+        Operand l = s.label().orElseThrow();
+        DType want = s.prediction().flatMap(Operand::dtype).filter(DType::isFloating).orElse(DType.F32);
+        String cast = switch (want) {
+            case F64 -> ".double()";
+            case F16 -> ".half()";
+            default -> ".float()";
+        };
+        List<Candidate> out = new ArrayList<>();
+        out.add(Edits.chain(l, cast, "convert the targets to " + want.longName));
+        if (s.label().flatMap(Operand::dtype).map(DType::isFloating).orElse(false)) {
+            out.add(Edits.chain(s.prediction().orElseThrow(), ".float()", "compute in float32 instead"));
+        }
+        return out;
+    }
+
+    static Story probabilityRangeStory(Situation s) {
+        List<String> notes = new ArrayList<>();
+        s.prediction().flatMap(Operand::tensor).filter(Tensor::hasValues).ifPresent(t -> {
+            for (double v : t.data()) {
+                if (v < 0 || v > 1) {
+                    notes.add("e.g. " + number(v) + " is not a probability");
+                    break;
+                }
+            }
+        });
+        return Story.of(quote(s.prediction()) + " has values outside [0, 1]: " + callName(s) + " wants probabilities; "
+                + "these look like raw logits", s.prediction()).conventions(conventions(s)).notes(notes);
+    }
+
+    static List<Candidate> probabilityRangeFixes(Situation s) {
+        List<Candidate> out = new ArrayList<>();
+        Edits.renameCallee(s, "binary_cross_entropy_with_logits", "pass the logits to the loss that applies the "
+                + "sigmoid itself (numerically safer)").ifPresent(out::add);
+        s.prediction().ifPresent(p -> out.add(Edits.replace(p, "torch.sigmoid(" + p.source() + ")",
+                "turn the logits into probabilities first")));
+        return out;
+    }
+
+    // ============================================================ regression, broadcasting
+
+    /** The size warning of a regression loss, or Shapes' silent-broadcast note. */
+    static boolean silentBroadcast(Situation s) {
+        boolean warning = s.problem.severity() == Severity.WARNING
+                && s.templateId().equals("torch.target-size-warning");
+        boolean note = s.problem.note().map(n -> n.kind().equals("silent-broadcast")).orElse(false);
+        return (warning || note) && (s.hasShapes() || s.operand("a").isPresent());
+    }
+
+    static Story silentStory(Situation s) {
+        if (s.operand("a").isPresent() && !s.hasShapes()) {
+            Operand a = s.operand("a").get();
+            Operand b = s.operand("b").orElseThrow();
+            return Story.of("`" + a.label() + "` " + a.typeString() + " and `" + b.label() + "` " + b.typeString()
+                    + " broadcast to a bigger shape than either: every element of one meets every element of the other",
+                    Optional.of(b));
+        }
+        Shape p = pred(s);
+        Shape l = label(s);
+        String result = Broadcasts.result(s, p, l).map(r -> shapeText(s, r)).orElse("a bigger shape");
+        String summary = quote(s.label()) + " " + shapeText(s, l) + " and " + quote(s.prediction()) + " "
+                + shapeText(s, p) + " broadcast to " + result + ": every prediction is compared with every target, "
+                + "not with its own";
+        if (!Broadcasts.grows(s, p, l)) {
+            summary = quote(s.label()) + " " + shapeText(s, l) + " and " + quote(s.prediction()) + " " + shapeText(s, p)
+                    + " differ in shape, so " + callName(s) + " broadcasts them";
+        }
+        return Story.of(summary, s.label()).axes(Axes.compare(s, p, Axes.predictionRoles(p.rank(), false), l))
+                .conventions(conventions(s));
+    }
+
+    static List<Candidate> silentFixes(Situation s) {
+        List<Candidate> out = new ArrayList<>();
+        if (s.operand("a").isPresent() && !s.hasShapes()) {
+            Operand a = s.operand("a").get();
+            Operand b = s.operand("b").orElseThrow();
+            for (Operand[] pair : List.of(new Operand[] {a, b}, new Operand[] {b, a})) {
+                if (pair[0].rank() == 2 && pair[0].dim(1).map(d -> d.is(1)).orElse(false) && pair[1].rank() == 1) {
+                    out.add(Edits.chain(pair[0], ".squeeze(1)", "make the column a vector"));
+                    out.add(Edits.chain(pair[1], unsqueeze(s), "make the vector a column"));
+                }
+            }
+            return out;
+        }
+        Operand p = s.prediction().orElseThrow();
+        Operand l = s.label().orElseThrow();
+        if (p.rank() == l.rank() + 1 && p.last().map(d -> d.is(1)).orElse(false)) {
+            out.add(Edits.chain(l, unsqueeze(s), "give the target the prediction's trailing axis"));
+            out.add(Edits.chain(l, ".view(-1, 1)", "reshape the target to a column"));
+            out.add(Edits.chain(p, ".squeeze(1)", "drop the prediction's trailing axis instead"));
+            out.add(Edits.chain(p, ".view(-1)", "flatten the prediction instead"));
+        } else if (l.rank() == p.rank() + 1 && l.last().map(d -> d.is(1)).orElse(false)) {
+            out.add(Edits.chain(l, ".squeeze(1)", "drop the target's trailing axis"));
+            out.add(Edits.chain(l, ".view(-1)", "flatten the target"));
+            out.add(Edits.chain(p, unsqueeze(s), "give the prediction the target's trailing axis instead"));
+        } else {
+            out.add(Edits.chain(l, ".view_as(" + p.source() + ")", "reshape the target like the prediction"));
+        }
+        return out;
+    }
+
+    private static String unsqueeze(Situation s) {
+        return s.framework.equals("torch") ? ".unsqueeze(1)" : ".reshape(-1, 1)";
+    }
+
+    static Story outputWidthStory(Situation s) {
+        Shape p = pred(s);
+        Shape l = label(s);
+        return Story.of(quote(s.prediction()) + " " + shapeText(s, p) + " and " + quote(s.label()) + " "
+                        + shapeText(s, l) + " cannot be compared element by element: their last axes differ and "
+                        + "neither is 1", s.label())
+                .axes(Axes.compare(s, p, Axes.predictionRoles(p.rank(), false), l)).conventions(conventions(s));
+    }
+
+    static List<Candidate> outputWidthFixes(Situation s) {
+        Shape p = pred(s);
+        Shape l = label(s);
+        List<Candidate> out = new ArrayList<>();
+        if (p.rank() == l.rank() && p.rank() >= 1) {
+            Dim want = l.dim(l.rank() - 1);
+            s.known(want).ifPresent(k -> out.addAll(Edits.width(s, s.prediction().orElseThrow(), p.rank() - 1, k,
+                    "outputs")));
+            Optional<Long> a = s.known(p.dim(p.rank() - 1));
+            Optional<Long> b = s.known(want);
+            if (a.isPresent() && b.isPresent() && p.rank() == 2) {
+                if (b.get() > a.get()) {
+                    out.add(Edits.silencingChain(s.label().orElseThrow(), "[:, :" + a.get() + "]", "keep the first "
+                            + a.get() + " target columns (the rest are ignored)"));
+                } else {
+                    out.add(Edits.silencingChain(s.prediction().orElseThrow(), "[:, :" + b.get() + "]", "keep the "
+                            + "first " + b.get() + " outputs (the rest are ignored)"));
+                }
+            }
+        }
+        return out;
+    }
+
+    static Story operandBroadcastStory(Situation s) {
+        Operand a = s.operand("a").orElseThrow();
+        Operand b = s.operand("b").orElseThrow();
+        return Story.of("`" + a.label() + "` " + a.typeString() + " and `" + b.label() + "` " + b.typeString()
+                + " cannot broadcast: aligned from the last axis, a pair of sizes differs and neither is 1",
+                Optional.of(b));
+    }
+
+    static List<Candidate> operandBroadcastFixes(Situation s) {
+        Operand a = s.operand("a").orElseThrow();
+        Operand b = s.operand("b").orElseThrow();
+        List<Candidate> out = new ArrayList<>();
+        for (Operand[] pair : List.of(new Operand[] {a, b}, new Operand[] {b, a})) {
+            Operand big = pair[0];
+            Operand small = pair[1];
+            if (small.rank() == 1 && big.rank() >= 2 && small.dim(0).flatMap(d -> big.dim(0).map(e -> s.same(d, e)))
+                    .orElse(false)) {
+                out.add(Edits.chain(small, s.framework.equals("torch") ? ".unsqueeze(1)" : ".reshape(-1, 1)",
+                        "line `" + small.label() + "` up with the first axis of `" + big.label() + "`"));
+            }
+            if (small.rank() == 2 && big.rank() == 2 && small.dim(0).flatMap(d -> big.dim(1).map(e -> s.same(d, e)))
+                    .orElse(false)) {
+                out.add(Edits.chain(small, ".T", "transpose `" + small.label() + "`"));
+            }
+        }
+        return out;
+    }
+
+    // ============================================================ layers and reshapes
+
+    static Story matmulStory(Situation s) {
+        Optional<Recognition> r = s.problem.recognition();
+        long b = r.map(x -> x.facts().number("b", -1)).orElse(-1L);
+        long c = r.map(x -> x.facts().number("c", -1)).orElse(-1L);
+        Optional<Operand> input = s.operand("input").or(() -> s.operand("a"));
+        String what = s.function().equals("Linear") || s.function().equals("Sequential")
+                ? callName(s) + " expects " + c + " input features but " + quote(input) + " has " + b
+                + " on its last axis (after any flattening)"
+                : "the inner sizes of the product differ: " + b + " columns against " + c + " rows";
+        if (s.operand("b").isPresent()) {
+            return Story.of(what, s.operand("b")).notes(List.of("for a @ b the last axis of a must equal the "
+                    + "second-to-last axis of b"));
+        }
+        return Story.of(what, input).notes(List.of("a linear layer maps (*, in_features) to (*, out_features); "
+                + "in_features must equal the size of the input's last axis"));
+    }
+
+    static List<Candidate> matmulFixes(Situation s) {
+        List<Candidate> out = new ArrayList<>();
+        Optional<Recognition> r = s.problem.recognition();
+        long b = r.map(x -> x.facts().number("b", -1)).orElse(-1L);
+        long c = r.map(x -> x.facts().number("c", -1)).orElse(-1L);
+        long d = r.map(x -> x.facts().number("d", -1)).orElse(-1L);
+        Optional<Operand> input = s.operand("input");
+        if (input.isPresent() && input.get().rank() > 2) {
+            Shape shape = input.get().shape().orElseThrow();
+            Optional<Long> features = s.known(shape.subShape(1, shape.rank()).numelDim());
+            if (features.isPresent() && features.get() == c) {
+                out.add(Edits.chain(input.get(), ".flatten(1)", "flatten every axis after the batch into features"));
+                out.add(Edits.chain(input.get(), ".view(" + input.get().chainable() + ".size(0), -1)",
+                        "flatten every axis after the batch into features"));
+            }
+        }
+        for (Expr.Call linear : linears(s, c, d)) {
+            List<Expr> positional = CellSyntax.positional(linear);
+            Optional<Expr> in = CellSyntax.keyword(linear, "in_features")
+                    .or(() -> positional.isEmpty() ? Optional.empty() : Optional.of(positional.get(0)));
+            if (in.isPresent() && b > 0) {
+                Edit edit = new Edit(in.get().span(), String.valueOf(b));
+                out.add(new Candidate(List.of(edit), Edits.within(s.syntax.source(), linear.span(), edit),
+                        "make the layer take the input's " + b + " features", false));
+            }
+        }
+        Optional<Operand> a = s.operand("a");
+        Optional<Operand> bOp = s.operand("b");
+        if (a.isPresent() && bOp.isPresent() && a.get().rank() == 2 && bOp.get().rank() == 2) {
+            Shape as = a.get().shape().orElseThrow();
+            Shape bs = bOp.get().shape().orElseThrow();
+            if (s.same(as.dim(1), bs.dim(1))) {
+                out.add(Edits.chain(bOp.get(), ".T", "multiply by the transpose of `" + bOp.get().label() + "`"));
+            }
+            if (s.same(as.dim(0), bs.dim(0))) {
+                out.add(Edits.chain(a.get(), ".T", "multiply the transpose of `" + a.get().label() + "`"));
+            }
+            Edits.redeclare(s, bOp.get(), 0, as.dim(1).toString(), "if `" + bOp.get().label() + "` is a weight you "
+                    + "define, give it " + as.dim(1) + " rows").ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** The {@code nn.Linear(c, d)} calls of the cell that could be the failing layer. */
+    private static List<Expr.Call> linears(Situation s, long in, long outFeatures) {
+        List<Expr.Call> found = new ArrayList<>();
+        for (int i = 0; i <= s.stmtIndex && i < s.syntax.statements().size(); i++) {
+            CellSyntax.walk(s.syntax.statements().get(i), e -> {
+                if (e instanceof Expr.Call call && CellSyntax.terminalName(call.callee()).map("Linear"::equals)
+                        .orElse(false)) {
+                    List<Expr> args = CellSyntax.positional(call);
+                    if (args.size() >= 2 && args.get(0) instanceof Expr.IntLiteral a && a.value() == in
+                            && args.get(1) instanceof Expr.IntLiteral b && b.value() == outFeatures) {
+                        found.add(call);
+                    }
+                }
+            });
+        }
+        return found;
+    }
+
+    static Story viewStory(Situation s) {
+        Optional<Recognition> r = s.problem.recognition();
+        String shape = r.flatMap(x -> x.facts().text("shape")).orElse("the shape");
+        String numel = r.flatMap(x -> x.facts().text("numel")).orElse("its");
+        return Story.of("a tensor of " + numel + " elements cannot be viewed as " + shape + ": the sizes must multiply "
+                + "to the element count (use -1 to let one axis be inferred)", Optional.empty());
+    }
+
+    static List<Candidate> viewFixes(Situation s) {
+        List<Candidate> out = new ArrayList<>();
+        Optional<Recognition> r = s.problem.recognition();
+        if (s.call.isEmpty() || !(s.call.get().site() instanceof Expr.Call call) || r.isEmpty()) {
+            return out;
+        }
+        long numel = r.get().facts().number("numel", -1);
+        List<Expr> args = CellSyntax.positional(call);
+        List<Long> sizes = new ArrayList<>();
+        for (Expr a : args) {
+            if (a instanceof Expr.IntLiteral i) {
+                sizes.add(i.value());
+            } else if (a instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NEGATE && u.operand() instanceof Expr.IntLiteral i) {
+                sizes.add(-i.value());
+            } else {
+                return out;
+            }
+        }
+        if (numel <= 0 || sizes.contains(-1L)) {
+            return out;
+        }
+        for (int i = sizes.size() - 1; i >= 0; i--) {
+            long rest = 1;
+            for (int j = 0; j < sizes.size(); j++) {
+                if (j != i) {
+                    rest *= sizes.get(j);
+                }
+            }
+            if (rest > 0 && numel % rest == 0) {
+                Edit edit = new Edit(args.get(i).span(), "-1");
+                out.add(new Candidate(List.of(edit), Edits.within(s.syntax.source(), call.span(), edit),
+                        "infer axis " + i + " (it becomes " + numel / rest + ")", false));
+            }
+        }
+        return out;
+    }
+
+    static Story oneHotRangeStory(Situation s) {
+        Optional<Operand> input = s.operand("input");
+        String classes = s.call.filter(c -> c.site() instanceof Expr.Call).flatMap(c -> CellSyntax.keyword(
+                (Expr.Call) c.site(), "num_classes")).map(e -> s.syntax.source().of(e.span())).orElse("num_classes");
+        Optional<long[]> range = input.flatMap(Operand::tensor).filter(Tensor::hasValues).map(t -> {
+            long min = Long.MAX_VALUE;
+            long max = Long.MIN_VALUE;
+            for (double v : t.data()) {
+                min = Math.min(min, (long) v);
+                max = Math.max(max, (long) v);
+            }
+            return new long[] {min, max};
+        });
+        String values = range.map(r -> " (its values range from " + r[0] + " to " + r[1] + ")").orElse("");
+        return Story.of("one_hot needs every class index in [0, " + classes + ") but " + quote(input) + " is not"
+                + values, input);
+    }
+
+    static List<Candidate> oneHotRangeFixes(Situation s) {
+        List<Candidate> out = new ArrayList<>();
+        Optional<Operand> input = s.operand("input");
+        if (input.isEmpty() || !(s.call.get().site() instanceof Expr.Call call)) {
+            return out;
+        }
+        Optional<long[]> range = input.flatMap(Operand::tensor).filter(Tensor::hasValues).filter(t -> t.data().length > 0)
+                .map(t -> {
+                    long min = Long.MAX_VALUE;
+                    long max = Long.MIN_VALUE;
+                    for (double v : t.data()) {
+                        min = Math.min(min, (long) v);
+                        max = Math.max(max, (long) v);
+                    }
+                    return new long[] {min, max};
+                });
+        Optional<Long> classes = CellSyntax.keyword(call, "num_classes")
+                .or(() -> CellSyntax.positional(call).size() > 1 ? Optional.of(CellSyntax.positional(call).get(1))
+                        : Optional.empty())
+                .filter(e -> e instanceof Expr.IntLiteral).map(e -> ((Expr.IntLiteral) e).value());
+        if (range.isPresent()) {
+            long min = range.get()[0];
+            long max = range.get()[1];
+            if (min >= 1 && classes.map(c -> c == max).orElse(false)) {
+                out.add(Edits.replace(input.get(), input.get().chainable() + " - 1", "shift 1-based labels to 0-based"));
+            }
+            if (min >= 0) {
+                Edits.keyword(call, "num_classes", String.valueOf(max + 1), "make room for every class up to " + max)
+                        .ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    private static String param(Situation s) {
+        return s.problem.recognition().flatMap(r -> r.facts().text("param")).orElse("delta");
+    }
+
+    private static String keywordOf(Situation s) {
+        return s.problem.recognition().flatMap(r -> r.facts().text("keyword")).orElse("weight");
+    }
+
+    private static Optional<Operand> weightOf(Situation s) {
+        Optional<Expr> expr = s.call.flatMap(CallSite::keywordTarget).flatMap(c -> CellSyntax.keyword(c, "weight"));
+        return expr.map(e -> new Operand("weight", e, s.syntax.source().of(e.span()), Optional.empty(), Optional.empty()));
+    }
+
+    static List<Candidate> lossWeightFixes(Situation s) {
+        List<Candidate> out = new ArrayList<>();
+        Optional<Operand> weight = weightOf(s);
+        Optional<Operand> p = s.prediction();
+        if (weight.isEmpty() || p.isEmpty()) {
+            return out;
+        }
+        out.add(Edits.chain(weight.get(), ".view_as(" + p.get().source() + ")", "the same weights, in the input's shape"));
+        out.add(Edits.chain(weight.get(), ".unsqueeze(1).expand_as(" + p.get().source() + ")",
+                "one weight per sample, repeated along the other axes"));
+        return out;
+    }
+
+    static List<Candidate> modernReductionFixes(Situation s) {
+        List<Candidate> out = new ArrayList<>();
+        Optional<Expr.Call> target = s.call.flatMap(CallSite::keywordTarget);
+        if (target.isEmpty()) {
+            return out;
+        }
+        Expr.Call call = target.get();
+        String value = s.problem.recognition().flatMap(r -> r.facts().text("value")).orElse("mean");
+        Optional<Expr.Argument> legacy = call.arguments().stream().filter(a -> a.keyword().map(k -> k.equals("size_average")
+                || k.equals("reduce") || k.equals("reduction")).orElse(false)).findFirst();
+        if (legacy.isPresent() && call.arguments().stream().filter(a -> a.keyword().map(k -> k.equals("size_average")
+                || k.equals("reduce")).orElse(false)).count() <= 1) {
+            Edit edit = new Edit(legacy.get().span(), "reduction=\"" + value + "\"");
+            out.add(new Candidate(List.of(edit), edit.replacement(), "say reduction=\"" + value + "\"", false));
+        }
+        return out;
+    }
+
+    static List<Candidate> reductionFixes(Situation s) {
+        String value = s.problem.recognition().flatMap(r -> r.facts().text("value")).orElse("");
+        List<String> valid = s.function().equals("kl_div") ? List.of("none", "mean", "sum", "batchmean")
+                : List.of("none", "mean", "sum");
+        String best = Suggestions.closest(value, valid).orElse("mean");
+        return Edits.keyword(s, "reduction", "\"" + best + "\"", "the closest valid reduction").map(List::of)
+                .orElse(List.of());
+    }
+}
