@@ -1,8 +1,9 @@
 package dev.shapes.cli;
 
 import dev.shapes.eval.CellResult;
-import dev.shapes.eval.Interpreter;
 import dev.shapes.eval.Session;
+import dev.shapes.explain.Diagnosis;
+import dev.shapes.explain.Explainer;
 import dev.shapes.framework.Frameworks;
 import dev.shapes.notebook.NotebookFile;
 import dev.shapes.render.JsonRenderer;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code check [--json] FILE|-}: evaluates a .shapes file (one cell) or the
- * Shapes cells of a notebook top to bottom. Exit 0 when no statement failed,
+ * Shapes cells of a notebook top to bottom, each failure, warning and note
+ * followed by its diagnosis and verified fixes. Exit 0 when no statement failed,
  * 1 when one did, 2 on usage or I/O errors.
  */
 @Command(name = "check", description = "Check a .shapes file or a notebook's %%shapes cells and print the results.")
@@ -55,12 +57,15 @@ final class CheckCommand implements Callable<Integer> {
         } else {
             cells.add(text);
         }
-        Interpreter interpreter = new Interpreter(new Session(Frameworks.all()));
+        Session session = new Session(Frameworks.all());
         List<CellResult> results = new ArrayList<>();
+        List<List<Diagnosis>> diagnoses = new ArrayList<>();
         for (String cell : cells) {
-            results.add(interpreter.run(cell));
+            Explainer.Checked checked = Explainer.check(session, cell);
+            results.add(checked.result());
+            diagnoses.add(checked.diagnoses());
         }
-        out.print(json ? JsonRenderer.render(results, true) + "\n" : TextRenderer.render(results));
+        out.print(json ? JsonRenderer.render(results, diagnoses, true) + "\n" : TextRenderer.render(results, diagnoses));
         return results.stream().anyMatch(CellResult::anyFailed) ? 1 : 0;
     }
 }

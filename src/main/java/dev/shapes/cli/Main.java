@@ -3,10 +3,10 @@ package dev.shapes.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar shapes.jar <command>}: check, and the kernel's install/uninstall. */
+/** {@code java -jar shapes.jar <command>}: check, explain, and the kernel's install/uninstall. */
 @Command(name = "shapes", mixinStandardHelpOptions = true, version = "Shapes 0.1",
         description = "Predicts what PyTorch, NumPy, Keras and TensorFlow do with your tensors' shapes.",
-        subcommands = {CheckCommand.class})
+        subcommands = {CheckCommand.class, ExplainCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -8,6 +8,7 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import dev.shapes.eval.CellResult;
+import dev.shapes.explain.Diagnosis;
 import dev.shapes.eval.Note;
 import dev.shapes.eval.Python;
 import dev.shapes.eval.StatementResult;
@@ -40,6 +41,33 @@ public final class JsonRenderer {
         JsonObject doc = new JsonObject();
         doc.add("cells", array);
         return doc;
+    }
+
+    /**
+     * The document with the explanation layer's diagnoses: every statement a
+     * diagnosis is about gets an optional {@code "diagnosis"} object (the first
+     * one, errors before warnings and notes; see {@link DiagnosisJson}); the
+     * other fields are unchanged. {@code diagnoses} has one list per cell.
+     */
+    public static JsonObject document(List<CellResult> cells, List<List<Diagnosis>> diagnoses) {
+        JsonObject doc = document(cells);
+        JsonArray cellArray = doc.getAsJsonArray("cells");
+        for (int c = 0; c < cells.size() && c < diagnoses.size(); c++) {
+            JsonArray statements = cellArray.get(c).getAsJsonObject().getAsJsonArray("statements");
+            List<StatementResult> results = cells.get(c).statements();
+            for (int i = 0; i < results.size(); i++) {
+                StatementResult s = results.get(i);
+                JsonObject statement = statements.get(i).getAsJsonObject();
+                diagnoses.get(c).stream().filter(d -> d.statement().equals(s.span()))
+                        .min(java.util.Comparator.comparingInt(d -> d.severity().ordinal()))
+                        .ifPresent(d -> statement.add("diagnosis", DiagnosisJson.diagnosis(d)));
+            }
+        }
+        return doc;
+    }
+
+    public static String render(List<CellResult> cells, List<List<Diagnosis>> diagnoses, boolean pretty) {
+        return (pretty ? PRETTY : GSON).toJson(document(cells, diagnoses));
     }
 
     public static String render(List<CellResult> cells, boolean pretty) {
