@@ -36,6 +36,26 @@ public final class SilentBroadcast {
         }
     }
 
+    /**
+     * Notes advanced indexing whose index arrays broadcast to a shape bigger
+     * than each of them, e.g. {@code logits[np.arange(N), labels]} with labels
+     * [N, 1]: the result is [N, N] (every row with every label), not one pick per row.
+     */
+    public static void checkIndex(CallContext ctx, java.util.List<Shape> arrays, Shape result) {
+        for (Shape array : arrays) {
+            if (!Broadcast.grewBeyondBoth(array, array, result)) {
+                return;
+            }
+        }
+        StringBuilder shapes = new StringBuilder();
+        for (int i = 0; i < arrays.size(); i++) {
+            shapes.append(i == 0 ? "" : i == arrays.size() - 1 ? " and " : ", ").append(arrays.get(i));
+        }
+        ctx.note(Note.SILENT_BROADCAST, "the index arrays " + shapes + " broadcast to " + result
+                + ", so every index of one is paired with every index of the other instead of one pick per row; "
+                + "give the index arrays one shape (e.g. flatten a column of labels with .ravel() or [:, 0])");
+    }
+
     private static boolean isColumnAgainstVector(Shape column, Shape vector) {
         return column.rank() == 2 && vector.rank() == 1 && column.dim(1).is(1)
                 && !column.dim(0).is(1) && !vector.dim(0).is(1);
