@@ -16,10 +16,15 @@ import java.util.List;
 record OracleCase(String file, String id, String family, String framework, String dsl, JsonObject expect) {
 
     static List<OracleCase> load(String file) {
+        return loadResource("/oracle/" + file, file);
+    }
+
+    /** Cases recorded in the same format elsewhere in the test resources (e.g. /numpy/cases-numpy2.jsonl). */
+    static List<OracleCase> loadResource(String path, String file) {
         List<OracleCase> cases = new ArrayList<>();
-        InputStream in = OracleCase.class.getResourceAsStream("/oracle/" + file);
+        InputStream in = OracleCase.class.getResourceAsStream(path);
         if (in == null) {
-            throw new IllegalStateException("missing test resource oracle/" + file);
+            throw new IllegalStateException("missing test resource " + path);
         }
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;

@@ -151,7 +151,9 @@ final class NumpyIndex {
                         : new Indexing.Index.Mask(idx);
             }
             if (idx.dtype().isFloating()) {
-                throw new FrameworkException("IndexError", "arrays used as indices must be of integer (or boolean) type");
+                // a 0-d value is a NumPy scalar here, which NumPy rejects as it does a Python float
+                throw new FrameworkException("IndexError", idx.rank() == 0 ? VALID_INDICES
+                        : "arrays used as indices must be of integer (or boolean) type");
             }
             if (idx.rank() == 0 && idx.hasValues()) {
                 return new Indexing.Index.At((long) idx.item());
@@ -159,6 +161,13 @@ final class NumpyIndex {
             return new Indexing.Index.Array(idx.cast(DType.I64));
         }
         List<Value> items = Python.sequenceItems(v);
+        if (items == null && v instanceof Value.PyObject o && o.iterate(null).isPresent()) {
+            items = new ArrayList<>();
+            for (Value item : o.iterate(null).get()) {
+                items.add(item);
+            }
+            v = new Value.ListValue(items);
+        }
         if (items != null) {
             if (items.isEmpty()) {
                 return new Indexing.Index.Array(Tensor.of(DType.I64, Shape.of(0), new double[0]));
@@ -210,13 +219,7 @@ final class NumpyIndex {
             source = source.subShape(1, source.rank());
         }
         if (!fits(source, target, ctx)) {
-            if (masked && value.rank() == 1 && target.rank() == 1) {
-                throw new FrameworkException("TypeError", "NumPy boolean array indexing assignment cannot assign "
-                        + value.shape().dim(0) + " input values to the " + target.dim(0)
-                        + " output values where the mask is true");
-            }
-            throw new FrameworkException("ValueError", "could not broadcast input array from shape "
-                    + NumpyText.tuple(value.shape()) + " into shape " + NumpyText.tuple(target));
+            throw assignmentMismatch(items, x.rank(), value.shape(), target);
         }
         if (!x.hasValues() || !value.hasValues() || !target.isFullyKnown() || !allValues(items)
                 || !NumericBudget.allows(x.shape())) {
@@ -234,6 +237,28 @@ final class NumpyIndex {
             out[(int) where.data()[i]] = spread.data()[i];
         }
         return Tensor.of(x.dtype(), x.shape(), out);
+    }
+
+    /** NumPy words a value that does not fit its selection by the kind of index (mapping.c, ctors.c). */
+    private static FrameworkException assignmentMismatch(List<Indexing.Index> items, int rank, Shape value,
+                                                         Shape target) {
+        boolean advanced = items.stream().anyMatch(i -> i instanceof Indexing.Index.Array
+                || i instanceof Indexing.Index.Mask);
+        if (target.rank() == 0) {
+            return new FrameworkException("ValueError", "setting an array element with a sequence.");
+        }
+        if (items.size() == 1 && items.get(0) instanceof Indexing.Index.Mask m && m.mask().rank() == rank
+                && value.rank() <= 1) {
+            return new FrameworkException("ValueError", "NumPy boolean array indexing assignment cannot assign "
+                    + value.numelDim() + " input values to the " + target.dim(0) + " output values where the mask is true");
+        }
+        if (advanced) {
+            return new FrameworkException("ValueError", "shape mismatch: value array of shape "
+                    + NumpyText.compact(value) + " could not be broadcast to indexing result of shape "
+                    + NumpyText.compact(target));
+        }
+        return new FrameworkException("ValueError", "could not broadcast input array from shape "
+                + NumpyText.tuple(value) + " into shape " + NumpyText.tuple(target));
     }
 
     private static boolean fits(Shape source, Shape target, CallContext ctx) {

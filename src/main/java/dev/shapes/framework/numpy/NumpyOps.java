@@ -114,12 +114,19 @@ final class NumpyOps {
     /** {@code astype}: a cast with NumPy's warning for NaN or infinity cast to an integer. */
     Tensor cast(Tensor x, DType target, CallContext ctx) {
         if (x.hasValues() && !target.isFloating() && !target.isBool() && x.dtype().isFloating()) {
-            for (double v : x.data()) {
-                if (Double.isNaN(v) || Double.isInfinite(v)) {
-                    ctx.warn("invalid value encountered in cast");
-                    break;
+            boolean invalid = false;
+            double[] v = x.data().clone();
+            for (int i = 0; i < v.length; i++) {
+                if (Double.isNaN(v[i]) || Double.isInfinite(v[i]) || Math.abs(v[i]) >= 0x1p63) {
+                    invalid |= Double.isNaN(v[i]) || Double.isInfinite(v[i]);
+                    // what the x86 conversion gives for a value no integer holds
+                    v[i] = target == DType.I64 ? Long.MIN_VALUE : target == DType.I32 ? Integer.MIN_VALUE : 0;
                 }
             }
+            if (invalid) {
+                ctx.warn("invalid value encountered in cast");
+            }
+            return Tensor.of(target, x.shape(), v);
         }
         return x.cast(target);
     }
@@ -234,15 +241,6 @@ final class NumpyOps {
         if (!isOperand(a) || !isOperand(b)) {
             throw Python.unsupported(op, a, b);
         }
-        if (version.isLegacy() && (u == Ufunc.EQUAL || u == Ufunc.NOT_EQUAL)) {
-            Shape sa = array(a, u.name).shape();
-            Shape sb = array(b, u.name).shape();
-            if (!Broadcast.shapes(sa, sb, ctx.bindings()).ok()) {
-                // NumPy 1.x: a failed elementwise comparison returns a Python bool, with a warning (twice)
-                ctx.warn("elementwise comparison failed; this will raise an error in the future.");
-                return Tensor.scalar(DType.BOOL, u == Ufunc.EQUAL ? 0 : 1);
-            }
-        }
         Tensor r = binary(u, a, b, Optional.empty(), ctx);
         Tensor x = array(a, u.name);
         Tensor y = array(b, u.name);
@@ -250,6 +248,24 @@ final class NumpyOps {
             SilentBroadcast.checkArithmetic(ctx, op.symbol, x.shape(), y.shape(), r.shape());
         }
         return r;
+    }
+
+    /**
+     * NumPy 1.x answers {@code ==} / {@code !=} between arrays that do not
+     * broadcast with a Python bool and a DeprecationWarning instead of raising.
+     */
+    Optional<Boolean> legacyFailedComparison(Expr.BinaryOp op, Value a, Value b, CallContext ctx) {
+        if (!version.isLegacy() || (op != Expr.BinaryOp.EQ && op != Expr.BinaryOp.NE) || !isOperand(a)
+                || !isOperand(b)) {
+            return Optional.empty();
+        }
+        Shape sa = array(a, "equal").shape();
+        Shape sb = array(b, "equal").shape();
+        if (Broadcast.shapes(sa, sb, ctx.bindings()).ok()) {
+            return Optional.empty();
+        }
+        ctx.warn("elementwise comparison failed; this will raise an error in the future.");
+        return Optional.of(op == Expr.BinaryOp.NE);
     }
 
     private static boolean isOperand(Value v) {
@@ -289,6 +305,10 @@ final class NumpyOps {
             return Tensor.shapeOnly(result, shape);
         }
         DType compute = result.isFloating() ? result : type;
+        if (u.isComparison() && !type.isFloating()) {
+            // integers compare by value: NumPy 2 compares a Python int out of the array's range correctly
+            compute = DType.F64;
+        }
         boolean integral = !compute.isFloating();
         if (integral && u == Ufunc.POWER) {
             for (double v : q.data()) {

@@ -104,6 +104,10 @@ public final class NumpyProfile implements Profile {
         if (op == Expr.BinaryOp.MATMUL) {
             return wrap(ops.matmul(left, right, ctx));
         }
+        Optional<Boolean> failed = ops.legacyFailedComparison(op, left, right, ctx);
+        if (failed.isPresent()) {
+            return new Value.BoolValue(failed.get());
+        }
         return wrap(ops.operator(op, left, right, ctx));
     }
 
@@ -112,6 +116,10 @@ public final class NumpyProfile implements Profile {
     public Value binaryInPlace(Expr.BinaryOp op, Value left, Value right, CallContext ctx) {
         if (!(left instanceof Value.TensorValue target)) {
             return binary(op, left, right, ctx);
+        }
+        if (op == Expr.BinaryOp.MATMUL && version.isLegacy()) {
+            throw new dev.shapes.eval.FrameworkException("TypeError", "In-place matrix multiplication is not (yet) "
+                    + "supported. Use 'a = a @ b' instead of 'a @= b'.");
         }
         if (op == Expr.BinaryOp.MATMUL) {
             Tensor product = ops.matmul(left, right, ctx);
