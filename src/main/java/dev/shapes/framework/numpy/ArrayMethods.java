@@ -178,7 +178,7 @@ final class ArrayMethods {
         }
         for (String k : args.keywords().keySet()) {
             if (!k.equals("order") && !k.equals("shape") && !k.equals("copy")) {
-                throw new FrameworkException("TypeError", "reshape() got an unexpected keyword argument '" + k + "'");
+                throw new FrameworkException("TypeError", "'" + k + "' is an invalid keyword argument for this function");
             }
         }
     }

@@ -229,7 +229,7 @@ final class NumpyModule {
             throw new NotationException("ValueError", "np.arange with a symbolic bound (" + s.dim() + ") is only "
                     + "modelled as np.arange(" + s.dim() + ")", null);
         }
-        throw new FrameworkException("TypeError", "unsupported operand type(s) for -: '" + v.typeName() + "' and 'int'");
+        throw new NotationException("TypeError", "np.arange() takes numbers; it was given a " + v.typeName(), null);
     }
 
     private static Tensor eye(Dim n, Dim m, long k, DType dtype) {
@@ -275,13 +275,13 @@ final class NumpyModule {
         math(np, profile, "floor", Math::floor, false);
         math(np, profile, "ceil", Math::ceil, false);
         for (String name : List.of("abs", "absolute")) {
-            np.function(name, (args, ctx) -> profile.wrap(ops.sameType("absolute", one(args, name), Math::abs, ctx)));
+            np.function(name, (args, ctx) -> profile.wrap(ops.sameType("absolute", one(profile.numpyVersion(), args, name), Math::abs, ctx)));
         }
-        np.function("square", (args, ctx) -> profile.wrap(ops.sameType("square", one(args, "square"), v -> v * v, ctx)));
-        np.function("sign", (args, ctx) -> profile.wrap(ops.sameType("sign", one(args, "sign"), Math::signum, ctx)));
-        np.function("negative", (args, ctx) -> profile.wrap(ops.negative(one(args, "negative"), ctx)));
+        np.function("square", (args, ctx) -> profile.wrap(ops.sameType("square", one(profile.numpyVersion(), args, "square"), v -> v * v, ctx)));
+        np.function("sign", (args, ctx) -> profile.wrap(ops.sameType("sign", one(profile.numpyVersion(), args, "sign"), Math::signum, ctx)));
+        np.function("negative", (args, ctx) -> profile.wrap(ops.negative(one(profile.numpyVersion(), args, "negative"), ctx)));
         np.function("logical_not", (args, ctx) -> {
-            Tensor x = ops.array(one(args, "logical_not"), "logical_not");
+            Tensor x = ops.array(one(profile.numpyVersion(), args, "logical_not"), "logical_not");
             return profile.wrap(x.hasValues() ? Kernels.map(x, DType.BOOL, v -> v == 0 ? 1 : 0)
                     : Tensor.shapeOnly(DType.BOOL, x.shape()));
         });
@@ -295,10 +295,15 @@ final class NumpyModule {
         binaryUfunc(np, profile, "mod", NumpyOps.Ufunc.REMAINDER);
     }
 
-    private static Value one(Arguments args, String name) {
+    /** The TypeError of a ufunc called with the wrong number of positional arguments. */
+    private static FrameworkException arity(NumpyVersion version, String name, String range, int given) {
+        return new FrameworkException("TypeError", name + "() takes from " + range + " positional arguments but "
+                + given + (given == 1 && !version.isLegacy() ? " was" : " were") + " given");
+    }
+
+    private static Value one(NumpyVersion version, Arguments args, String name) {
         if (args.positional().size() != 1) {
-            throw new FrameworkException("TypeError", name + "() takes from 1 to 2 positional arguments but "
-                    + args.positional().size() + " were given");
+            throw arity(version, name, "1 to 2", args.positional().size());
         }
         if (args.keywords().containsKey("out")) {
             throw new NotationException("NotImplementedError", "out= is not modelled; assign the result instead", null);
@@ -307,13 +312,13 @@ final class NumpyModule {
     }
 
     private static void math(Module np, NumpyProfile profile, String name, DoubleUnaryOperator f, boolean logLike) {
-        np.function(name, (args, ctx) -> profile.wrap(profile.ops().math(name, one(args, name), f, logLike, ctx)));
+        np.function(name, (args, ctx) -> profile.wrap(profile.ops().math(name, one(profile.numpyVersion(), args, name), f, logLike, ctx)));
     }
 
     private static void predicate(Module np, NumpyProfile profile, String name,
                                   java.util.function.DoublePredicate test) {
         np.function(name, (args, ctx) -> {
-            Tensor x = profile.ops().array(one(args, name), name);
+            Tensor x = profile.ops().array(one(profile.numpyVersion(), args, name), name);
             return profile.wrap(x.hasValues() ? Kernels.map(x, DType.BOOL, v -> test.test(v) ? 1 : 0)
                     : Tensor.shapeOnly(DType.BOOL, x.shape()));
         });
@@ -322,8 +327,7 @@ final class NumpyModule {
     private static void binaryUfunc(Module np, NumpyProfile profile, String name, NumpyOps.Ufunc u) {
         np.function(name, (args, ctx) -> {
             if (args.positional().size() != 2) {
-                throw new FrameworkException("TypeError", name + "() takes from 2 to 3 positional arguments but "
-                        + args.positional().size() + " were given");
+                throw arity(profile.numpyVersion(), name, "2 to 3", args.positional().size());
             }
             Optional<Tensor> out = Optional.empty();
             Value outArg = args.keywords().get("out");
@@ -465,7 +469,7 @@ final class NumpyModule {
         });
         np.function("where", (args, ctx) -> {
             if (args.positional().size() == 1 && args.keywords().isEmpty()) {
-                return nonzero(profile, ops.array(args.positional().get(0), "where"));
+                return nonzero(profile, ops.array(args.positional().get(0), "where"), ctx);
             }
             if (args.positional().size() == 2) {
                 throw new FrameworkException("ValueError", "either both or neither of x and y should be given");
@@ -475,7 +479,7 @@ final class NumpyModule {
         });
         np.function("nonzero", (args, ctx) -> {
             Bound b = Signature.of("nonzero", "a").bind(args);
-            return nonzero(profile, ops.array(b.get("a"), "nonzero"));
+            return nonzero(profile, ops.array(b.get("a"), "nonzero"), ctx);
         });
         np.function("take_along_axis", (args, ctx) -> {
             Bound b = Signature.of("take_along_axis", "arr", "indices", "axis").def("axis", -1).bind(args);
@@ -498,8 +502,7 @@ final class NumpyModule {
         });
         np.function("matmul", (args, ctx) -> {
             if (args.positional().size() != 2) {
-                throw new FrameworkException("TypeError", "matmul() takes from 2 to 3 positional arguments but "
-                        + args.positional().size() + " were given");
+                throw arity(profile.numpyVersion(), "matmul", "2 to 3", args.positional().size());
             }
             return profile.wrap(ops.matmul(args.positional().get(0), args.positional().get(1), ctx));
         });
@@ -565,11 +568,15 @@ final class NumpyModule {
     }
 
     /** {@code np.nonzero}: one index array per axis; their length is known only from values. */
-    private static Value nonzero(NumpyProfile profile, Tensor x) {
+    private static Value nonzero(NumpyProfile profile, Tensor x, CallContext ctx) {
         if (x.rank() == 0) {
-            throw new FrameworkException("ValueError", "Calling nonzero on 0d arrays is not allowed. Use "
-                    + "np.atleast_1d(scalar).nonzero() instead. If the context of this error is of the form "
-                    + "`arr[nonzero(cond)]`, just use `arr[cond]`.");
+            if (!profile.numpyVersion().isLegacy()) {
+                throw new FrameworkException("ValueError", "Calling nonzero on 0d arrays is not allowed. Use "
+                        + "np.atleast_1d(scalar).nonzero() instead.");
+            }
+            ctx.warn("Calling nonzero on 0d arrays is deprecated, as it behaves surprisingly. Use "
+                    + "`atleast_1d(arr).nonzero()` if the old behavior was intended.");
+            x = x.withShape(Shape.of(1));
         }
         List<Value> out = new ArrayList<>();
         if (!x.hasValues()) {

@@ -239,7 +239,7 @@ final class NumpyOps {
     Tensor operator(Expr.BinaryOp op, Value a, Value b, CallContext ctx) {
         Ufunc u = Ufunc.of(op).orElseThrow();
         if (!isOperand(a) || !isOperand(b)) {
-            throw Python.unsupported(op, a, b);
+            throw unsupportedOperand(op, u, a, b);
         }
         Tensor r = binary(u, a, b, Optional.empty(), ctx);
         Tensor x = array(a, u.name);
@@ -266,6 +266,37 @@ final class NumpyOps {
         }
         ctx.warn("elementwise comparison failed; this will raise an error in the future.");
         return Optional.of(op == Expr.BinaryOp.NE);
+    }
+
+    /**
+     * NumPy makes an object array of None and applies the operator to each
+     * element (Python's TypeError names the element's type); a str has no loop.
+     */
+    private static RuntimeException unsupportedOperand(Expr.BinaryOp op, Ufunc u, Value a, Value b) {
+        if ((a instanceof Value.NoneValue || b instanceof Value.NoneValue) && !op.isComparison()) {
+            return new FrameworkException("TypeError", "unsupported operand type(s) for " + op.symbol + ": '"
+                    + elementType(a) + "' and '" + elementType(b) + "'");
+        }
+        if ((a instanceof Value.StrValue || b instanceof Value.StrValue) && !op.isComparison()) {
+            return new FrameworkException("UFuncTypeError", "ufunc '" + u.name + "' did not contain a loop with "
+                    + "signature matching types (" + loopType(a) + ", " + loopType(b) + ") -> None");
+        }
+        return Python.unsupported(op, a, b);
+    }
+
+    private static String elementType(Value v) {
+        if (v instanceof Value.TensorValue t) {
+            DType d = t.tensor().dtype();
+            return d.isBool() ? "bool" : d.isFloating() ? "float" : "int";
+        }
+        return v.typeName();
+    }
+
+    private static String loopType(Value v) {
+        if (v instanceof Value.StrValue s) {
+            return "dtype('<U" + s.value().length() + "')";
+        }
+        return v instanceof Value.TensorValue t ? NumpyTypes.dtypeRepr(t.tensor().dtype()) : v.typeName();
     }
 
     private static boolean isOperand(Value v) {
@@ -1110,7 +1141,10 @@ final class NumpyOps {
         boolean noLo = lo instanceof Value.NoneValue;
         boolean noHi = hi instanceof Value.NoneValue;
         if (noLo && noHi) {
-            throw new FrameworkException("ValueError", "One of max or min must be given");
+            if (version.isLegacy()) {
+                throw new FrameworkException("ValueError", "One of max or min must be given");
+            }
+            return a;
         }
         Input l = noLo ? null : input(lo, Ufunc.MAXIMUM);
         Input h = noHi ? null : input(hi, Ufunc.MINIMUM);
@@ -1148,7 +1182,7 @@ final class NumpyOps {
         }
         if (axisArg instanceof Value.NoneValue) {
             a = flatten(a);
-            if (idx.rank() != 1) {
+            if (idx.rank() != 1 && !version.isLegacy()) {
                 throw new FrameworkException("ValueError", "when axis=None, `indices` must have a single dimension.");
             }
         }

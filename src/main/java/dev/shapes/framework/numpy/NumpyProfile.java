@@ -124,11 +124,17 @@ public final class NumpyProfile implements Profile {
         if (op == Expr.BinaryOp.MATMUL) {
             Tensor product = ops.matmul(left, right, ctx);
             Tensor x = target.tensor();
-            if (!product.shape().equals(x.shape())) {
+            if (!product.shape().equals(x.shape()) && product.rank() == x.rank() && x.rank() >= 2) {
+                int core = product.shape().dim(x.rank() - 2).equals(x.shape().dim(x.rank() - 2)) ? 1 : 0;
+                int axis = x.rank() - 2 + core;
                 throw new dev.shapes.eval.FrameworkException("ValueError", "matmul: Output operand 0 has a mismatch "
-                        + "in its core dimension 1, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size "
-                        + product.shape().dim(product.rank() - 1) + " is different from "
-                        + x.shape().dim(x.rank() - 1) + ")");
+                        + "in its core dimension " + core + ", with gufunc signature (n?,k),(k,m?)->(n?,m?) (size "
+                        + x.shape().dim(axis) + " is different from " + product.shape().dim(axis) + ")");
+            }
+            if (!product.shape().equals(x.shape())) {
+                throw new dev.shapes.eval.NotationException("NotImplementedError", "a @= b whose product has shape "
+                        + NumpyText.tuple(product.shape()) + " is not modelled for an array of shape "
+                        + NumpyText.tuple(x.shape()), null);
             }
             return wrap(product.cast(x.dtype()));
         }
