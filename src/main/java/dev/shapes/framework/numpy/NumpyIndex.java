@@ -43,11 +43,11 @@ final class NumpyIndex {
         // NumPy broadcasts the index arrays before it checks their values against the axes
         Indexing.Result shapes = Indexing.apply(x.withoutValues(), withoutValues(items), ctx.bindings());
         if (!shapes.ok() && shapes.problem() instanceof Indexing.Problem.ArraysDoNotBroadcast) {
-            throw problem(shapes.problem());
+            throw problem(shapes.problem(), ctx);
         }
         Indexing.Result r = Indexing.apply(x, items, ctx.bindings());
         if (!r.ok()) {
-            throw problem(r.problem());
+            throw problem(r.problem(), ctx);
         }
         return r.tensor();
     }
@@ -60,7 +60,7 @@ final class NumpyIndex {
         return out;
     }
 
-    private FrameworkException problem(Indexing.Problem p) {
+    private FrameworkException problem(Indexing.Problem p, CallContext ctx) {
         if (p instanceof Indexing.Problem.TooManyIndices t) {
             return new FrameworkException("IndexError", "too many indices for array: array is " + t.rank()
                     + "-dimensional, but " + t.indexed() + " were indexed");
@@ -71,7 +71,7 @@ final class NumpyIndex {
         }
         if (p instanceof Indexing.Problem.ArraysDoNotBroadcast b) {
             // integer scalars take part as 0-d arrays but NumPy lists only the arrays
-            List<Shape> listed = b.shapes().stream().filter(s -> s.rank() > 0).toList();
+            List<Shape> listed = b.shapes().stream().filter(s -> s.rank() > 0).map(ctx.bindings()::resolve).toList();
             return new FrameworkException("IndexError", "shape mismatch: indexing arrays could not be broadcast "
                     + "together with shapes " + NumpyText.operandList(listed));
         }

@@ -360,8 +360,9 @@ final class NumpyOps {
     private Shape broadcastOperands(Shape a, Shape b, Optional<Tensor> out, CallContext ctx) {
         Broadcast.Result r = Broadcast.shapes(a, b, ctx.bindings());
         if (!r.ok()) {
-            List<Shape> shapes = new ArrayList<>(List.of(a, b));
-            out.ifPresent(o -> shapes.add(o.shape()));
+            // the message shows the sizes NumPy would see: symbols already bound print as their numbers
+            List<Shape> shapes = new ArrayList<>(List.of(ctx.bindings().resolve(a), ctx.bindings().resolve(b)));
+            out.ifPresent(o -> shapes.add(ctx.bindings().resolve(o.shape())));
             throw broadcastError(shapes, r.mismatch().get());
         }
         Shape shape = r.shape().get();
@@ -369,7 +370,8 @@ final class NumpyOps {
             Shape target = out.get().shape();
             Broadcast.Result fit = Broadcast.shapes(target, shape, ctx.bindings());
             if (!fit.ok()) {
-                throw broadcastError(List.of(a, b, target), fit.mismatch().get());
+                throw broadcastError(List.of(ctx.bindings().resolve(a), ctx.bindings().resolve(b),
+                        ctx.bindings().resolve(target)), fit.mismatch().get());
             }
             if (!sameShape(fit.shape().get(), target, ctx)) {
                 throw new FrameworkException("ValueError", "non-broadcastable output operand with shape "
@@ -395,8 +397,8 @@ final class NumpyOps {
     Shape broadcastAll(List<Shape> shapes, CallContext ctx) {
         Broadcast.Result r = Broadcast.all(shapes, ctx.bindings());
         if (!r.ok()) {
-            throw new FrameworkException("ValueError",
-                    "operands could not be broadcast together with shapes " + NumpyText.operandList(shapes));
+            throw new FrameworkException("ValueError", "operands could not be broadcast together with shapes "
+                    + NumpyText.operandList(shapes.stream().map(ctx.bindings()::resolve).toList()));
         }
         return r.shape().get();
     }
