@@ -55,9 +55,14 @@ public final class TorchOps {
         Tensor x = asTensor(a, oa.dtype());
         Tensor y = asTensor(b, ob.dtype());
         DType common = TorchTypes.resultType(List.of(oa, ob));
-        if (op == Expr.BinaryOp.SUB && common == DType.BOOL) {
-            throw new FrameworkException("RuntimeError", "Subtraction, the `-` operator, with two bool tensors is not "
-                    + "supported. Use the `^` or `logical_xor()` operator instead.");
+        if (op == Expr.BinaryOp.SUB && (oa.dtype() == DType.BOOL || ob.dtype() == DType.BOOL)) {
+            boolean twoTensors = oa.dtype() == DType.BOOL && ob.dtype() == DType.BOOL
+                    && oa.rank() != TorchTypes.Rank.WRAPPED && ob.rank() != TorchTypes.Rank.WRAPPED;
+            throw new FrameworkException("RuntimeError", twoTensors
+                    ? "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or "
+                    + "`logical_xor()` operator instead."
+                    : "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to "
+                    + "invert a mask, use the `~` or `logical_not()` operator instead.");
         }
         Shape out = broadcast(x.shape(), y.shape(), ctx);
         if (x.rank() > 0 && y.rank() > 0) {
@@ -281,9 +286,7 @@ public final class TorchOps {
     public static Tensor permute(Tensor x, List<Long> order, TorchVersion version) {
         int rank = x.rank();
         if (order.size() != rank) {
-            throw new FrameworkException("RuntimeError", version.isLegacy()
-                    ? "number of dims don't match in permute"
-                    : "permute(sparse_coo): number of dimensions in the tensor input does not match the length of "
+            throw new FrameworkException("RuntimeError", "permute(sparse_coo): number of dimensions in the tensor input does not match the length of "
                     + "the desired ordering of dimensions i.e. input.dim() = " + rank + " is not equal to len(dims) = "
                     + order.size());
         }
@@ -429,8 +432,10 @@ public final class TorchOps {
             out = Shape.SCALAR;
         } else if (ra == 2 && rb == 1) {
             if (!ctx.bindings().compatible(sa.dim(1), sb.dim(0), "a", "b")) {
-                throw new FrameworkException("RuntimeError", "size mismatch, got input (" + sa.dim(0) + "), mat ("
-                        + sa.dim(0) + "x" + sa.dim(1) + "), vec (" + sb.dim(0) + ")")
+                throw new FrameworkException("RuntimeError", version.isLegacy()
+                        ? "size mismatch, got " + sa.dim(0) + ", " + sa.dim(0) + "x" + sa.dim(1) + "," + sb.dim(0)
+                        : "size mismatch, got input (" + sa.dim(0) + "), mat (" + sa.dim(0) + "x" + sa.dim(1)
+                        + "), vec (" + sb.dim(0) + ")")
                         .operand("mat", "", sa, List.of(1)).operand("vec", "", sb, List.of(0));
             }
             out = Shape.of(sa.dim(0));
@@ -454,8 +459,9 @@ public final class TorchOps {
                     rows = rows.times(sa.dim(i));
                 }
                 if (rb == 1) {
-                    throw new FrameworkException("RuntimeError", "size mismatch, got input (" + rows + "), mat ("
-                            + rows + "x" + k + "), vec (" + k2 + ")");
+                    throw new FrameworkException("RuntimeError", version.isLegacy()
+                            ? "size mismatch, got " + rows + ", " + rows + "x" + k + "," + k2
+                            : "size mismatch, got input (" + rows + "), mat (" + rows + "x" + k + "), vec (" + k2 + ")");
                 }
                 throw mmError(Shape.of(rows, k), sb);
             }
@@ -640,10 +646,10 @@ public final class TorchOps {
     // ------------------------------------------------------------ indexing
 
     /** {@code x[index]} with PyTorch's texts for each way it fails. */
-    public static Tensor index(Tensor x, List<Value> index, CallContext ctx) {
+    public static Tensor index(Tensor x, List<Value> index, CallContext ctx, TorchVersion version) {
         List<Indexing.Index> items = new ArrayList<>();
         for (Value v : index) {
-            items.add(indexItem(v));
+            items.add(indexItem(v, version));
         }
         Indexing.Result r = Indexing.apply(x, items, ctx.bindings());
         if (r.ok()) {
@@ -676,7 +682,7 @@ public final class TorchOps {
         throw new FrameworkException("ValueError", "step must be greater than zero");
     }
 
-    private static Indexing.Index indexItem(Value v) {
+    private static Indexing.Index indexItem(Value v, TorchVersion version) {
         if (v instanceof Value.IntValue i) {
             return new Indexing.Index.At(i.value());
         }
@@ -704,8 +710,11 @@ public final class TorchOps {
             if (idx.dtype() == DType.BOOL || idx.dtype() == DType.U8) {
                 return new Indexing.Index.Mask(idx);
             }
-            if (idx.dtype().isFloating()) {
-                throw new FrameworkException("IndexError", "tensors used as indices must be long, int, byte or bool tensors");
+            boolean allowed = idx.dtype() == DType.I64 || (idx.dtype() == DType.I32 && !version.isLegacy());
+            if (!allowed) {
+                throw new FrameworkException("IndexError", version.isLegacy()
+                        ? "tensors used as indices must be long, byte or bool tensors"
+                        : "tensors used as indices must be long, int, byte or bool tensors");
             }
             if (idx.rank() == 0 && idx.hasValues()) {
                 return new Indexing.Index.At((long) idx.item());
@@ -718,7 +727,9 @@ public final class TorchOps {
                     "too many indices for tensor"));
             DType dtype = Python.literalDType(nested);
             if (dtype == DType.F32) {
-                throw new FrameworkException("IndexError", "tensors used as indices must be long, int, byte or bool tensors");
+                throw new FrameworkException("IndexError", version.isLegacy()
+                        ? "tensors used as indices must be long, byte or bool tensors"
+                        : "tensors used as indices must be long, int, byte or bool tensors");
             }
             Tensor idx = Tensor.of(dtype, nested.shape(), nested.values());
             return dtype == DType.BOOL ? new Indexing.Index.Mask(idx) : new Indexing.Index.Array(idx);

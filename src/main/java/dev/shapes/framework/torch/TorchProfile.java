@@ -125,7 +125,7 @@ public final class TorchProfile implements Profile {
 
     @Override
     public Value subscript(Value target, List<Value> index, CallContext ctx) {
-        return wrap(TorchOps.index(TorchOps.tensorOf(target), index, ctx));
+        return wrap(TorchOps.index(TorchOps.tensorOf(target), index, ctx, version));
     }
 
     @Override
