@@ -653,6 +653,7 @@ public final class TorchOps {
         }
         Indexing.Result r = Indexing.apply(x, items, ctx.bindings());
         if (r.ok()) {
+            SilentBroadcast.checkIndex(ctx, r.indexShapes(), r.advancedShape());
             return r.tensor();
         }
         Indexing.Problem p = r.problem();
