@@ -15,8 +15,8 @@ have dtype and shape null and carry "repr".
 
 Run once per NumPy version; the header follows the version (`use numpy` for
 2.x, `use numpy 1.24` for 1.x):
-  python3 src/test/python/record_numpy.py src/test/resources/numpy/cases-numpy2.jsonl
-  /usr/bin/python3 src/test/python/record_numpy.py src/test/resources/numpy/cases-numpy1.24.jsonl
+  python3 src/test/python/record_numpy.py src/test/resources/recorded/numpy-2.4.jsonl
+  /usr/bin/python3 src/test/python/record_numpy.py src/test/resources/recorded/numpy-1.24.jsonl
 """
 import hashlib
 import json

@@ -37,23 +37,23 @@ public final class SilentBroadcast {
     }
 
     /**
-     * Notes advanced indexing whose index arrays broadcast to a shape bigger
-     * than each of them, e.g. {@code logits[np.arange(N), labels]} with labels
-     * [N, 1]: the result is [N, N] (every row with every label), not one pick per row.
+     * Notes an advanced index whose index arrays broadcast to a shape bigger
+     * than each of them: {@code logits[arange(N), labels]} with labels of shape
+     * [N, 1] picks an [N, N] block instead of one entry per row.
      */
-    public static void checkIndex(CallContext ctx, java.util.List<Shape> arrays, Shape result) {
-        for (Shape array : arrays) {
-            if (!Broadcast.grewBeyondBoth(array, array, result)) {
-                return;
+    public static void checkIndex(CallContext ctx, java.util.List<Shape> indexShapes, Shape broadcastShape) {
+        for (int i = 0; i < indexShapes.size(); i++) {
+            for (int j = i + 1; j < indexShapes.size(); j++) {
+                Shape a = indexShapes.get(i);
+                Shape b = indexShapes.get(j);
+                if (a.rank() > 0 && b.rank() > 0 && Broadcast.grewBeyondBoth(a, b, broadcastShape)) {
+                    ctx.note(Note.SILENT_BROADCAST, "the index arrays " + a + " and " + b + " broadcast to "
+                            + broadcastShape + ", so the result takes every combination of them instead of one "
+                            + "element per row; index with a vector (e.g. labels.squeeze(1)) to pick one per row");
+                    return;
+                }
             }
         }
-        StringBuilder shapes = new StringBuilder();
-        for (int i = 0; i < arrays.size(); i++) {
-            shapes.append(i == 0 ? "" : i == arrays.size() - 1 ? " and " : ", ").append(arrays.get(i));
-        }
-        ctx.note(Note.SILENT_BROADCAST, "the index arrays " + shapes + " broadcast to " + result
-                + ", so every index of one is paired with every index of the other instead of one pick per row; "
-                + "give the index arrays one shape (e.g. flatten a column of labels with .ravel() or [:, 0])");
     }
 
     private static boolean isColumnAgainstVector(Shape column, Shape vector) {

@@ -15,24 +15,24 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The NumPy programs of src/test/python/record_numpy.py, recorded with real
- * NumPy 2.4.6 (cases-numpy2.jsonl, {@code use numpy}) and 1.24.2
- * (cases-numpy1.24.jsonl, {@code use numpy 1.24}): each message, dtype rule and
+ * NumPy 2.4.6 (recorded/numpy-2.4.jsonl, {@code use numpy}) and 1.24.2
+ * (recorded/numpy-1.24.jsonl, {@code use numpy 1.24}): each message, dtype rule and
  * shape rule of the profile against what NumPy did.
  */
 class NumpyRecordedTest {
 
     @TestFactory
     Stream<DynamicTest> numpy2() {
-        return cases("cases-numpy2.jsonl");
+        return cases("numpy-2.4.jsonl");
     }
 
     @TestFactory
     Stream<DynamicTest> numpy124() {
-        return cases("cases-numpy1.24.jsonl");
+        return cases("numpy-1.24.jsonl");
     }
 
     private static Stream<DynamicTest> cases(String file) {
-        List<OracleCase> cases = OracleCase.loadResource("/numpy/" + file, file);
+        List<OracleCase> cases = OracleCase.loadResource("/recorded/" + file);
         assertTrue(cases.size() > 300, "expected the full recording, found " + cases.size() + " cases");
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.id(), () -> check(c)));
     }
