@@ -232,6 +232,8 @@ CASES = [
     ("make/zeros_bad_dtype", ["r = np.zeros(3, dtype='float31')"]),
     ("make/ones_like", [A, "r = np.ones_like(a)"]),
     ("make/zeros_like_dtype", [A, "r = np.zeros_like(a, dtype=np.int64)"]),
+    ("make/zeros_like_bool", [A, "r = np.zeros_like(a, dtype=bool)"]),
+    ("make/astype_float_builtin", ["x: i32[2] = [1, 2]", "r = x.astype(float)"]),
     ("make/full", ["r = np.full((2, 2), 7)"]),
     ("make/full_float", ["r = np.full((2, 2), 0.5, dtype=np.float32)"]),
     ("make/full_like", [A, "r = np.full_like(a, 2)"]),
@@ -399,6 +401,9 @@ CASES = [
     ("misc/transpose_repeated", [A, "r = np.transpose(a, (0, 0))"]),
     ("misc/take_along_axis_none", [A, "idx: i64[2, 1] = [[0], [1]]", "r = np.take_along_axis(a, idx, axis=None)"]),
     ("misc/take_along_axis_none_ok", [A, "idx: i64[2] = [0, 11]", "r = np.take_along_axis(a, idx, axis=None)"]),
+    ("misc/bool_array", [A, "r = bool(a)"]),
+    ("misc/not_array", [A, "r = not a"]),
+    ("misc/bool_one", ["x: f32[1] = [0.5]", "r = bool(x)"]),
     ("misc/add_str", [A, "r = a + 'x'"]),
     ("misc/add_none", [A, "r = a + None"]),
     # ---------------------------------------------------------------- losses written in NumPy

@@ -170,6 +170,10 @@ public final class Python {
         if (v instanceof Value.TensorValue t) {
             Tensor x = t.tensor();
             if (x.shape().numel().orElse(2) != 1) {
+                if (t.typeName().equals("numpy.ndarray")) {
+                    throw new FrameworkException("ValueError", "The truth value of an array with more than one "
+                            + "element is ambiguous. Use a.any() or a.all()");
+                }
                 throw new FrameworkException("RuntimeError",
                         "Boolean value of Tensor with more than one value is ambiguous");
             }

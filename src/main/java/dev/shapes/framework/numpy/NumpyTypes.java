@@ -275,9 +275,9 @@ public final class NumpyTypes {
             return Optional.of(parse(s.value()).orElseThrow(() -> new FrameworkException("TypeError",
                     "data type '" + s.value() + "' not understood")));
         }
-        if (v instanceof dev.shapes.eval.Function f && (f.qualifiedName().equals("int")
-                || f.qualifiedName().equals("float"))) {
-            return Optional.of(f.qualifiedName().equals("int") ? DType.I64 : DType.F64);
+        if (v instanceof dev.shapes.eval.Function f && List.of("int", "float", "bool").contains(f.qualifiedName())) {
+            return Optional.of(f.qualifiedName().equals("int") ? DType.I64
+                    : f.qualifiedName().equals("float") ? DType.F64 : DType.BOOL);
         }
         throw new FrameworkException("TypeError", "Cannot interpret '" + dev.shapes.eval.Python.repr(v)
                 + "' as a data type");
