@@ -96,17 +96,17 @@ final class ArrayMethods {
             checkOrder(args);
             return wrap(ops.reshape(self, NumpyOps.sizeItems(args.positional()), ctx));
         });
-        reduction("sum", "_sum", NumpyOps.Reduction.SUM, true);
-        reduction("prod", "_prod", NumpyOps.Reduction.PROD, true);
-        reduction("mean", "_mean", NumpyOps.Reduction.MEAN, true);
-        reduction("std", "_std", NumpyOps.Reduction.STD, true);
-        reduction("var", "_var", NumpyOps.Reduction.VAR, true);
-        reduction("max", "_amax", NumpyOps.Reduction.MAX, false);
-        reduction("min", "_amin", NumpyOps.Reduction.MIN, false);
-        reduction("any", "_any", NumpyOps.Reduction.ANY, false);
-        reduction("all", "_all", NumpyOps.Reduction.ALL, false);
-        argReduction("argmax", NumpyOps.Reduction.ARGMAX);
-        argReduction("argmin", NumpyOps.Reduction.ARGMIN);
+        reduction("sum", "_sum", NumpyReductions.Kind.SUM, true);
+        reduction("prod", "_prod", NumpyReductions.Kind.PROD, true);
+        reduction("mean", "_mean", NumpyReductions.Kind.MEAN, true);
+        reduction("std", "_std", NumpyReductions.Kind.STD, true);
+        reduction("var", "_var", NumpyReductions.Kind.VAR, true);
+        reduction("max", "_amax", NumpyReductions.Kind.MAX, false);
+        reduction("min", "_amin", NumpyReductions.Kind.MIN, false);
+        reduction("any", "_any", NumpyReductions.Kind.ANY, false);
+        reduction("all", "_all", NumpyReductions.Kind.ALL, false);
+        argReduction("argmax", NumpyReductions.Kind.ARGMAX);
+        argReduction("argmin", NumpyReductions.Kind.ARGMIN);
         method("astype", (self, args, ctx) -> {
             if (args.positional().isEmpty() && !args.keywords().containsKey("dtype")) {
                 throw new FrameworkException("TypeError", "astype() missing required argument 'dtype' (pos 0)");
@@ -161,7 +161,7 @@ final class ArrayMethods {
         });
         method("cumsum", (self, args, ctx) -> {
             Bound b = Signature.of("cumsum", "axis", "dtype", "out").noneDefaults("axis", "dtype", "out").bind(args);
-            DType out = NumpyOps.reducedType(NumpyOps.Reduction.SUM, self.dtype(), NumpyTypes.dtypeArgument(b.get("dtype")));
+            DType out = NumpyReductions.reducedType(NumpyReductions.Kind.SUM, self.dtype(), NumpyTypes.dtypeArgument(b.get("dtype")));
             Shape shape = b.isNone("axis") ? Shape.of(self.shape().numelDim()) : self.shape();
             if (!b.isNone("axis")) {
                 NumpyOps.axis(NumpyOps.index(b.get("axis")), self.rank());
@@ -184,12 +184,12 @@ final class ArrayMethods {
     }
 
     /** A reduction method; {@code withDtype} ones take {@code dtype} second, as sum and mean do. */
-    private void reduction(String name, String bindName, NumpyOps.Reduction kind, boolean withDtype) {
+    private void reduction(String name, String bindName, NumpyReductions.Kind kind, boolean withDtype) {
         method(name, (self, args, ctx) -> {
             Signature sig = withDtype
                     ? Signature.of(bindName, "axis", "dtype", "out", "keepdims", "initial", "where")
                     : Signature.of(bindName, "axis", "out", "keepdims", "initial", "where");
-            if (kind == NumpyOps.Reduction.STD || kind == NumpyOps.Reduction.VAR) {
+            if (kind == NumpyReductions.Kind.STD || kind == NumpyReductions.Kind.VAR) {
                 sig = Signature.of(bindName, "axis", "dtype", "out", "ddof", "keepdims", "*", "where", "mean",
                         "correction").def("ddof", 0).noneDefaults("where", "mean", "correction");
             } else {
@@ -204,7 +204,7 @@ final class ArrayMethods {
         });
     }
 
-    private void argReduction(String name, NumpyOps.Reduction kind) {
+    private void argReduction(String name, NumpyReductions.Kind kind) {
         method(name, (self, args, ctx) -> {
             Bound b = Signature.of(name, "axis", "out", "*", "keepdims").noneDefaults("axis", "out")
                     .def("keepdims", false).bind(args);
@@ -213,7 +213,7 @@ final class ArrayMethods {
     }
 
     /** The shared body of reductions: the method's and the {@code np.} function's bindings. */
-    Tensor reduce(Tensor self, Bound b, NumpyOps.Reduction kind, boolean withDtype, CallContext ctx) {
+    Tensor reduce(Tensor self, Bound b, NumpyReductions.Kind kind, boolean withDtype, CallContext ctx) {
         if (!b.isNone("out")) {
             throw new NotationException("NotImplementedError", "out= is not modelled; assign the result instead", null);
         }
@@ -225,7 +225,7 @@ final class ArrayMethods {
         }
         Optional<DType> dtype = withDtype ? NumpyTypes.dtypeArgument(b.get("dtype")) : Optional.empty();
         boolean keepdims = b.values().containsKey("keepdims") && b.bool("keepdims");
-        return ops.reduce(self, b.get("axis"), keepdims, kind, dtype, ctx);
+        return NumpyReductions.reduce(self, b.get("axis"), keepdims, kind, dtype, ctx);
     }
 
     private static Value python(Tensor self, double v) {

@@ -344,21 +344,21 @@ final class NumpyModule {
     // ------------------------------------------------------------ reductions
 
     private static void reductions(Module np, NumpyProfile profile, NumpyVersion version) {
-        reduction(np, profile, "sum", "sum", NumpyOps.Reduction.SUM, true);
-        reduction(np, profile, "prod", "prod", NumpyOps.Reduction.PROD, true);
-        reduction(np, profile, "mean", "mean", NumpyOps.Reduction.MEAN, true);
-        reduction(np, profile, "std", "std", NumpyOps.Reduction.STD, true);
-        reduction(np, profile, "var", "var", NumpyOps.Reduction.VAR, true);
+        reduction(np, profile, "sum", "sum", NumpyReductions.Kind.SUM, true);
+        reduction(np, profile, "prod", "prod", NumpyReductions.Kind.PROD, true);
+        reduction(np, profile, "mean", "mean", NumpyReductions.Kind.MEAN, true);
+        reduction(np, profile, "std", "std", NumpyReductions.Kind.STD, true);
+        reduction(np, profile, "var", "var", NumpyReductions.Kind.VAR, true);
         String max = version.isLegacy() ? "amax" : "max";
         String min = version.isLegacy() ? "amin" : "min";
-        reduction(np, profile, "max", max, NumpyOps.Reduction.MAX, false);
-        reduction(np, profile, "amax", max, NumpyOps.Reduction.MAX, false);
-        reduction(np, profile, "min", min, NumpyOps.Reduction.MIN, false);
-        reduction(np, profile, "amin", min, NumpyOps.Reduction.MIN, false);
-        reduction(np, profile, "any", "any", NumpyOps.Reduction.ANY, false);
-        reduction(np, profile, "all", "all", NumpyOps.Reduction.ALL, false);
+        reduction(np, profile, "max", max, NumpyReductions.Kind.MAX, false);
+        reduction(np, profile, "amax", max, NumpyReductions.Kind.MAX, false);
+        reduction(np, profile, "min", min, NumpyReductions.Kind.MIN, false);
+        reduction(np, profile, "amin", min, NumpyReductions.Kind.MIN, false);
+        reduction(np, profile, "any", "any", NumpyReductions.Kind.ANY, false);
+        reduction(np, profile, "all", "all", NumpyReductions.Kind.ALL, false);
         for (String name : List.of("argmax", "argmin")) {
-            NumpyOps.Reduction kind = name.equals("argmax") ? NumpyOps.Reduction.ARGMAX : NumpyOps.Reduction.ARGMIN;
+            NumpyReductions.Kind kind = name.equals("argmax") ? NumpyReductions.Kind.ARGMAX : NumpyReductions.Kind.ARGMIN;
             np.function(name, (args, ctx) -> {
                 Bound b = Signature.of(name, "a", "axis", "out", "*", "keepdims").noneDefaults("axis", "out")
                         .def("keepdims", false).bind(args);
@@ -369,10 +369,10 @@ final class NumpyModule {
     }
 
     private static void reduction(Module np, NumpyProfile profile, String name, String bindName,
-                                  NumpyOps.Reduction kind, boolean withDtype) {
+                                  NumpyReductions.Kind kind, boolean withDtype) {
         np.function(name, (args, ctx) -> {
             Signature sig;
-            if (kind == NumpyOps.Reduction.STD || kind == NumpyOps.Reduction.VAR) {
+            if (kind == NumpyReductions.Kind.STD || kind == NumpyReductions.Kind.VAR) {
                 sig = Signature.of(bindName, "a", "axis", "dtype", "out", "ddof", "keepdims", "*", "where", "mean",
                         "correction").def("ddof", 0).noneDefaults("dtype", "where", "mean", "correction");
             } else if (withDtype) {
@@ -617,7 +617,7 @@ final class NumpyModule {
             DType dtype = x.dtype().isFloating() ? x.dtype() : DType.F64;
             Tensor squares = x.hasValues() ? Kernels.map(x.cast(DType.F64), DType.F64, v -> v * v)
                     : Tensor.shapeOnly(DType.F64, x.shape());
-            Tensor sum = profile.ops().reduce(squares, b.get("axis"), b.bool("keepdims"), NumpyOps.Reduction.SUM,
+            Tensor sum = NumpyReductions.reduce(squares, b.get("axis"), b.bool("keepdims"), NumpyReductions.Kind.SUM,
                     Optional.of(DType.F64), ctx);
             return profile.wrap(sum.hasValues() ? Kernels.map(sum, dtype, Math::sqrt)
                     : Tensor.shapeOnly(dtype, sum.shape()));
