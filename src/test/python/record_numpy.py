@@ -237,6 +237,10 @@ CASES = [
     ("make/full", ["r = np.full((2, 2), 7)"]),
     ("make/full_float", ["r = np.full((2, 2), 0.5, dtype=np.float32)"]),
     ("make/full_like", [A, "r = np.full_like(a, 2)"]),
+    ("make/full_bad_fill", ["r = np.full((4, 3), (0, 0))"]),
+    ("make/full_column_fill", ["r = np.full((2, 3), [[1], [2]])"]),
+    ("make/full_like_bad_fill", ["r = np.full_like(5, np.zeros(4))"]),
+    ("make/full_bool_shape", [A, "r = np.full(True, a > 0)"]),
     ("make/array_int", ["r = np.array([1, 2, 3])"]),
     ("make/array_float", ["r = np.array([[1.0, 2], [3, 4]])"]),
     ("make/array_bool", ["r = np.array([True, False])"]),
@@ -351,6 +355,7 @@ CASES = [
     ("index/take_along_axis_argmax", [LOGITS, "r = np.take_along_axis(logits, np.argmax(logits, axis=1)[:, None], axis=1)"]),
     # ---------------------------------------------------------------- assignment and in-place
     ("assign/row_bad", [A, "a[0] = np.zeros(5)"]),
+    ("assign/rows_bad", [A, "a[:2] = np.ones((3, 3))"]),
     ("assign/col_bad", [A, "a[:, 0] = np.zeros(5)"]),
     ("assign/ok", [A, "a[:, 0] = np.zeros(4)", "a"]),
     ("assign/scalar", [A, "a[1, 2] = 9", "a"]),

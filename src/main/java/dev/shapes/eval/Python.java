@@ -108,10 +108,15 @@ public final class Python {
         throw unsupported(op, a, b);
     }
 
+    /** Square-and-multiply, so {@code 1 ** 10**12} does not loop a trillion times (overflow wraps as before). */
     private static long pow(long base, long exp) {
         long r = 1;
-        for (long i = 0; i < exp; i++) {
-            r *= base;
+        long b = base;
+        for (long e = exp; e > 0; e >>= 1) {
+            if ((e & 1) == 1) {
+                r *= b;
+            }
+            b *= b;
         }
         return r;
     }

@@ -258,7 +258,7 @@ final class NumpyIndex {
                     + NumpyText.compact(target));
         }
         return new FrameworkException("ValueError", "could not broadcast input array from shape "
-                + NumpyText.tuple(value) + " into shape " + NumpyText.tuple(target));
+                + NumpyText.compact(value) + " into shape " + NumpyText.compact(target));
     }
 
     private static boolean fits(Shape source, Shape target, CallContext ctx) {

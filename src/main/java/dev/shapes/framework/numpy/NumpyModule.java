@@ -180,6 +180,13 @@ final class NumpyModule {
 
     /** An array of one value (or a value broadcast); over the numeric budget it stays shape-only. */
     static Tensor fillValue(DType dtype, Shape shape, Tensor fill) {
+        dev.shapes.tensor.Broadcast.Result fits = dev.shapes.tensor.Broadcast.shapes(fill.shape(), shape,
+                new dev.shapes.tensor.Bindings());
+        if (!fits.ok() || fits.shape().get().rank() != shape.rank() || !fits.shape().get().equals(shape)
+                && shape.isFullyKnown()) {
+            throw new FrameworkException("ValueError", "could not broadcast input array from shape "
+                    + NumpyText.compact(fill.shape()) + " into shape " + NumpyText.compact(shape));
+        }
         if (!fill.hasValues() || !shape.isFullyKnown() || !NumericBudget.allows(shape)) {
             return Tensor.shapeOnly(dtype, shape);
         }

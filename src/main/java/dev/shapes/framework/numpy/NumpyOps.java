@@ -582,6 +582,10 @@ final class NumpyOps {
         List<Value> items = Python.sequenceItems(v);
         List<Dim> dims = new ArrayList<>();
         if (items == null) {
+            if (v instanceof Value.BoolValue b) {
+                throw new FrameworkException("TypeError", "expected a sequence of integers or a single integer, got '"
+                        + Python.repr(b) + "'");
+            }
             if (v instanceof Value.FloatValue f) {
                 throw new FrameworkException("TypeError", "expected a sequence of integers or a single integer, got '"
                         + Python.repr(f) + "'");
@@ -654,7 +658,9 @@ final class NumpyOps {
         } else if (ctx.bindings().unify(numel, product, "array", "reshape") == dev.shapes.tensor.Bindings.Verdict.DIFFERENT) {
             throw reshapeError(numel, dims, inferred);
         }
-        return x.withShape(new Shape(dims));
+        Shape shape = new Shape(dims);
+        // sizes given as symbols make the values' layout unknowable
+        return shape.isFullyKnown() ? x.withShape(shape) : Tensor.shapeOnly(x.dtype(), shape);
     }
 
     private static FrameworkException reshapeError(Dim numel, List<Dim> dims, int inferred) {

@@ -388,6 +388,11 @@ final class TensorMethods {
             int j = i - (rank - self.rank());
             long want = sizes.get(i);
             Dim have = j >= 0 ? self.shape().dim(j) : Dim.of(1);
+            if (want < -1) {
+                // PyTorch 1.13 overflows computing numel ("numel: integer multiplication overflow"); 2.x is unrecorded
+                throw new dev.shapes.eval.NotationException("NotImplementedError", "expand() with the negative size "
+                        + want + " is not modelled; sizes are -1 (keep) or a size", null);
+            }
             if (want == -1) {
                 if (j < 0) {
                     throw new FrameworkException("RuntimeError", "The expanded size of the tensor (-1) isn't allowed in "

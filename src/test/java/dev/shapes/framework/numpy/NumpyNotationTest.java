@@ -84,6 +84,18 @@ class NumpyNotationTest {
     }
 
     @Test
+    void reshapingValuesToASymbolicSizeDropsTheValues() {
+        JsonObject r = last("""
+                use numpy
+                a: f32[4, 3] = [[0.5, -1.0, 2.0], [1.5, 0.25, -0.75], [-2.0, 3.0, 1.0], [0.0, 0.5, -0.5]]
+                z: f32[B, 3]
+                r = a.reshape(z.shape[0], -1)
+                """);
+        assertEquals("[\"B\",null]", r.get("shape").toString());
+        assertTrue(r.get("value").isJsonNull());
+    }
+
+    @Test
     void reductionsAndMatmulCarrySymbols() {
         assertEquals("[\"B\",1]", shape(last("""
                 use numpy
