@@ -72,8 +72,9 @@ public final class HtmlRenderer {
                 out.element("th", "cell " + (cell.index() + 1), "colspan", "4");
                 out.close();
             }
+            boolean mixed = cell.statements().stream().map(StatementResult::profile).distinct().count() > 1;
             for (StatementResult statement : cell.statements()) {
-                statement(out, statement, sections);
+                statement(out, statement, mixed, sections);
             }
             out.close();
         }
@@ -84,13 +85,18 @@ public final class HtmlRenderer {
 
     // ------------------------------------------------------------ one statement
 
-    private static void statement(HtmlWriter out, StatementResult s, List<StatementSection> sections) {
+    /** A statement's row; {@code mixed}: the cell mixes frameworks, so each row names its own. */
+    private static void statement(HtmlWriter out, StatementResult s, boolean mixed, List<StatementSection> sections) {
         String status = status(s);
         out.open("tr", "class", "shapes-row shapes-status-" + status, "data-status", status,
                 "data-line", Integer.toString(s.span().line()));
         out.element("td", mark(status), "class", "shapes-mark", "title", status);
         out.element("td", Integer.toString(s.span().line()), "class", "shapes-line");
-        out.open("td", "class", "shapes-source").element("code", s.source(), "class", "shapes-code").close();
+        out.open("td", "class", "shapes-source");
+        if (mixed) {
+            out.element("span", s.profile(), "class", "shapes-profile");
+        }
+        out.element("code", s.source(), "class", "shapes-code").close();
         out.open("td", "class", "shapes-outcome");
         outcome(out, s);
         out.close();

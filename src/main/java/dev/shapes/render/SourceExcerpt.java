@@ -15,8 +15,8 @@ record SourceExcerpt(int line, String before, String marked, String after) {
     static SourceExcerpt of(String source, Span statement, Span at) {
         String[] lines = source.split("\r?\n", -1);
         int index = at.line() - statement.line();
-        if (index < 0 || index >= lines.length) {
-            // the failure points outside the statement's text: show its first line, all marked
+        if (at.equals(statement) || index < 0 || index >= lines.length) {
+            // the whole statement is at fault, or the failure points outside its text: mark its first line
             return new SourceExcerpt(statement.line(), "", lines[0], "");
         }
         String text = lines[index];

@@ -7,6 +7,8 @@ import dev.shapes.eval.CellResult;
 import dev.shapes.eval.Interpreter;
 import dev.shapes.eval.Session;
 import dev.shapes.framework.Frameworks;
+import dev.shapes.framework.compare.Comparison;
+import dev.shapes.lang.CellHeader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes notebooks whose outputs are the HTML view of sample cells, for
@@ -59,6 +62,12 @@ public final class HtmlPreview {
                 z = x +* 2
                 w = x.sum(dim=0)
                 """));
+        SCENARIOS.put("compare", List.of("""
+                %%shapes torch keras numpy
+                logits: f32[32, 10]
+                labels: i64[16]
+                loss = F.cross_entropy(logits, labels)
+                """));
         SCENARIOS.put("gallery", List.of("""
                 %%shapes torch
                 logits: f32[32, 10]
@@ -95,11 +104,18 @@ public final class HtmlPreview {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/html-preview");
         Files.createDirectories(dir);
         for (Map.Entry<String, List<String>> scenario : SCENARIOS.entrySet()) {
-            Interpreter interpreter = new Interpreter(new Session(Frameworks.all()));
+            Session session = new Session(Frameworks.all());
+            Interpreter interpreter = new Interpreter(session);
+            Comparison comparison = new Comparison(Frameworks.all());
             JsonArray cells = new JsonArray();
             int count = 0;
             for (String source : scenario.getValue()) {
-                CellResult result = interpreter.run(source);
+                // as check does: a header naming several frameworks asks for a side-by-side comparison
+                Optional<CellHeader> header = CellHeader.of(source).filter(h -> h.magic().equals("shapes"));
+                List<String> named = header.map(h -> comparison.frameworksNamed(h.arguments())).orElse(List.of());
+                CellResult result = named.size() > 1
+                        ? comparison.run(session.nextCellIndex(), header.get().body(), named)
+                        : interpreter.run(source);
                 cells.add(cell(source, ++count, result));
             }
             JsonObject notebook = new JsonObject();

@@ -332,6 +332,24 @@ class HtmlRendererTest {
     }
 
     @Test
+    void aSideBySideCellNamesEachRowsFrameworkAndMarksTheWholeLine() {
+        String body = "\nlogits: f32[32, 10]\nlabels: i64[16]\nloss = F.cross_entropy(logits, labels)\n";
+        CellResult result = new dev.shapes.framework.compare.Comparison(Frameworks.all())
+                .run(0, body, List.of("torch", "keras"));
+        Element root = root(result);
+        Elements rows = root.select("tr.shapes-row");
+        assertEquals(2, rows.size());
+        assertEquals(result.statements().stream().map(StatementResult::profile).toList(),
+                rows.stream().map(r -> r.selectFirst(".shapes-profile").text()).toList());
+        Element torch = rows.get(0).nextElementSibling();
+        assertEquals(result.statements().get(0).source(), torch.selectFirst(".shapes-blame").text());
+        assertEquals("Expected input batch_size (32) to match target batch_size (16).",
+                torch.selectFirst(".shapes-message").text());
+        assertEquals(1, torch.select("svg.shapes-drawing").size());
+        assertTrue(root(run("use torch\nx: f32[2]\n")).select(".shapes-profile").isEmpty(), "one framework, no badge");
+    }
+
+    @Test
     void severalCellsShareOneTableWithAHeadingEach() {
         Interpreter interpreter = new Interpreter(new Session(Frameworks.all()));
         CellResult first = interpreter.run("use torch\nx: f32[2]\n");
