@@ -26,16 +26,8 @@ public final class HtmlWriter {
             "attributename", "values", "from", "to", "by", "begin");
     private static final Set<String> VOID_TAGS = Set.of("br", "hr", "wbr", "col");
 
-    private final StringBuilder out;
+    private final StringBuilder out = new StringBuilder();
     private final Deque<String> open = new ArrayDeque<>();
-
-    public HtmlWriter() {
-        this(new StringBuilder());
-    }
-
-    HtmlWriter(StringBuilder out) {
-        this.out = out;
-    }
 
     /**
      * Opens {@code tag} with attributes given as name, value pairs; values are
