@@ -5,6 +5,8 @@ import dev.shapes.eval.Session;
 import dev.shapes.explain.Diagnosis;
 import dev.shapes.explain.Explainer;
 import dev.shapes.framework.Frameworks;
+import dev.shapes.framework.compare.Comparison;
+import dev.shapes.lang.CellHeader;
 import dev.shapes.notebook.NotebookFile;
 import dev.shapes.render.JsonRenderer;
 import dev.shapes.render.TextRenderer;
@@ -15,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,12 +61,21 @@ final class CheckCommand implements Callable<Integer> {
             cells.add(text);
         }
         Session session = new Session(Frameworks.all());
+        Comparison comparison = new Comparison(Frameworks.all());
         List<CellResult> results = new ArrayList<>();
         List<List<Diagnosis>> diagnoses = new ArrayList<>();
         for (String cell : cells) {
-            Explainer.Checked checked = Explainer.check(session, cell);
-            results.add(checked.result());
-            diagnoses.add(checked.diagnoses());
+            Optional<CellHeader> header = CellHeader.of(cell).filter(h -> h.magic().equals("shapes"));
+            List<String> named = header.map(h -> comparison.frameworksNamed(h.arguments())).orElse(List.of());
+            if (named.size() > 1) {
+                // a side-by-side comparison: its verdict table is the explanation
+                results.add(comparison.run(session.nextCellIndex(), header.get().body(), named));
+                diagnoses.add(List.of());
+            } else {
+                Explainer.Checked checked = Explainer.check(session, cell);
+                results.add(checked.result());
+                diagnoses.add(checked.diagnoses());
+            }
         }
         out.print(json ? JsonRenderer.render(results, diagnoses, true) + "\n" : TextRenderer.render(results, diagnoses));
         return results.stream().anyMatch(CellResult::anyFailed) ? 1 : 0;

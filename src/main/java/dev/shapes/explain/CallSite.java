@@ -48,12 +48,7 @@ record CallSite(Expr site, String function, Optional<LossInfo> loss, Optional<Ex
 
     /** The call or operator in {@code stmt} that {@code blame} (a failure's span) points at or into. */
     static Optional<CallSite> locate(CellSyntax syntax, int index, Stmt stmt, Span blame) {
-        List<Expr> sites = new ArrayList<>();
-        CellSyntax.walk(stmt, e -> {
-            if (e instanceof Expr.Call || e instanceof Expr.Binary) {
-                sites.add(e);
-            }
-        });
+        List<Expr> sites = sites(stmt);
         if (sites.isEmpty()) {
             return Optional.empty();
         }
@@ -67,6 +62,34 @@ record CallSite(Expr site, String function, Optional<LossInfo> loss, Optional<Ex
         if (chosen.isEmpty()) {
             chosen = sites.stream().filter(e -> contains(syntax, e.span(), blame)).min(bySize);
         }
+        return chosen.map(e -> identify(syntax, index, e));
+    }
+
+    /** Calls, operators and subscripts with tensor indices: what a problem can be about, outermost first. */
+    static List<Expr> sites(Stmt stmt) {
+        List<Expr> sites = new ArrayList<>();
+        CellSyntax.walk(stmt, e -> {
+            if (e instanceof Expr.Call || e instanceof Expr.Binary
+                    || e instanceof Expr.Subscript sub && sub.indices().stream().anyMatch(CallSite::arrayIndex)) {
+                sites.add(e);
+            }
+        });
+        return sites;
+    }
+
+    /** An index that can be an array: not an integer, a slice, None or an ellipsis. */
+    static boolean arrayIndex(Expr index) {
+        return !(index instanceof Expr.Slice || index instanceof Expr.IntLiteral || index instanceof Expr.NoneLiteral
+                || index instanceof Expr.EllipsisLiteral || index instanceof Expr.Unary);
+    }
+
+    /** The site a note about broadcasting is most likely about: fancy indexing, then an operator, then a loss. */
+    static Optional<CallSite> forBroadcastNote(CellSyntax syntax, int index, Stmt stmt) {
+        List<Expr> sites = sites(stmt);
+        Optional<Expr> fancy = sites.stream().filter(e -> e instanceof Expr.Subscript sub
+                && sub.indices().stream().filter(CallSite::arrayIndex).count() >= 2).findFirst();
+        Optional<Expr> chosen = fancy.or(() -> sites.stream().filter(e -> identify(syntax, index, e).loss().isPresent())
+                .findFirst()).or(() -> sites.stream().filter(e -> e instanceof Expr.Binary).findFirst());
         return chosen.map(e -> identify(syntax, index, e));
     }
 
@@ -87,6 +110,11 @@ record CallSite(Expr site, String function, Optional<LossInfo> loss, Optional<Ex
     private static List<Expr> operands(Expr site) {
         if (site instanceof Expr.Call c) {
             return c.arguments().stream().map(Expr.Argument::value).toList();
+        }
+        if (site instanceof Expr.Subscript sub) {
+            List<Expr> out = new ArrayList<>(sub.indices());
+            out.add(sub.target());
+            return out;
         }
         if (site instanceof Expr.Binary b) {
             return List.of(b.left(), b.right());
@@ -109,6 +137,16 @@ record CallSite(Expr site, String function, Optional<LossInfo> loss, Optional<Ex
             roles.put("a", b.left());
             roles.put("b", b.right());
             return new CallSite(site, b.op().symbol, Optional.empty(), Optional.empty(), roles);
+        }
+        if (site instanceof Expr.Subscript sub) {
+            Map<String, Expr> roles = new LinkedHashMap<>();
+            roles.put("self", sub.target());
+            List<Expr> indices = sub.indices().size() == 1 && sub.indices().get(0) instanceof Expr.TupleExpr t
+                    ? t.items() : sub.indices();
+            for (int i = 0; i < indices.size(); i++) {
+                roles.put("index" + i, indices.get(i));
+            }
+            return new CallSite(site, "[]", Optional.empty(), Optional.empty(), roles);
         }
         Expr.Call call = (Expr.Call) site;
         Expr callee = call.callee();

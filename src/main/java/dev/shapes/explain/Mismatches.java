@@ -102,13 +102,20 @@ final class Mismatches {
                     s -> List.of(Edits.replace(s.label().orElseThrow(), "tf.squeeze(" + s.label().get().source()
                             + ", axis=-1)", "drop the trailing axis"))),
             // ---------------------------------------------------------------- regression and elementwise
+            new Row("index-broadcast", Kind.BROADCAST, s -> s.function().equals("[]") && s.problem.note()
+                    .map(n -> n.kind().equals("silent-broadcast")).orElse(false) && columnIndex(s).isPresent(),
+                    Mismatches::indexBroadcastStory, Mismatches::indexBroadcastFixes),
+            new Row("index-batch", Kind.BATCH_SIZE, s -> s.function().equals("[]") && isError(s)
+                    && indexLengths(s).size() >= 2, Mismatches::indexBatchStory, Mismatches::indexBatchFixes),
             new Row("silent-broadcast", Kind.BROADCAST, Mismatches::silentBroadcast, Mismatches::silentStory,
                     Mismatches::silentFixes),
             new Row("output-width", Kind.BROADCAST, s -> regression(s) && isError(s)
                     && s.templateId().equals("torch.broadcast") && s.hasShapes(),
                     Mismatches::outputWidthStory, Mismatches::outputWidthFixes),
-            new Row("operand-broadcast", Kind.BROADCAST, s -> s.templateId().equals("torch.broadcast")
-                    && s.operand("a").isPresent(), Mismatches::operandBroadcastStory, Mismatches::operandBroadcastFixes),
+            new Row("operand-broadcast", Kind.BROADCAST, s -> Set.of("torch.broadcast", "numpy.broadcast",
+                    "jax.op-broadcast", "jax.broadcast", "tf.incompatible-shapes").contains(s.templateId())
+                    && s.operand("a").isPresent() && s.operand("b").isPresent(),
+                    Mismatches::operandBroadcastStory, Mismatches::operandBroadcastFixes),
             new Row("integer-regression", Kind.DTYPE, s -> regression(s) && isError(s)
                     && (s.templateId().equals("torch.kernel-dtype") || s.templateId().equals("torch.mean-dtype")
                     || s.templateId().equals("torch.result-type") || s.templateId().equals("torch.kl-div-integral")),
@@ -501,7 +508,22 @@ final class Mismatches {
         List<Candidate> out = new ArrayList<>();
         Shape p = pred(s);
         Shape l = label(s);
-        s.known(l.dim(1)).ifPresent(k -> out.addAll(Edits.width(s, s.prediction().orElseThrow(), 1, k, "classes")));
+        Operand label = s.label().orElseThrow();
+        boolean integer = label.dtype().map(d -> !d.isFloating()).orElse(false);
+        s.known(l.dim(1)).ifPresent(k -> {
+            for (Candidate width : Edits.width(s, s.prediction().orElseThrow(), 1, k, "classes")) {
+                if (!integer) {
+                    out.add(width);
+                    continue;
+                }
+                // integer one-hot rows over k classes: the model needs k classes and the rows must become indices
+                Edit indices = new Edit(label.span(), label.chainable() + ".argmax(dim=1)");
+                List<Edit> edits = new ArrayList<>(width.edits());
+                edits.add(indices);
+                out.add(new Candidate(edits, width.code() + ", " + indices.replacement(), width.description()
+                        + ", and turn the one-hot rows into class indices", false));
+            }
+        });
         Optional<Long> c = s.known(p.dim(1));
         if (c.isPresent() && s.label().get().expr() instanceof Expr.Name name) {
             s.syntax.definition(name.id(), s.stmtIndex).filter(d -> d instanceof Expr.Call call
@@ -793,13 +815,13 @@ final class Mismatches {
         Operand l = s.label().orElseThrow();
         List<Candidate> out = new ArrayList<>();
         if (l.rank() < p.rank()) {
-            out.add(Edits.chain(l, ".unsqueeze(1)", "give the targets the trailing axis of the logits"));
+            out.add(Edits.chain(l, ".unsqueeze(" + l.rank() + ")", "give the targets the trailing axis of the logits"));
             out.add(Edits.chain(l, ".view(-1, 1)", "reshape the targets to a column"));
-            out.add(Edits.chain(p, ".squeeze(1)", "drop the logits' trailing axis instead"));
+            out.add(Edits.chain(p, ".squeeze(" + (p.rank() - 1) + ")", "drop the logits' trailing axis instead"));
         } else {
-            out.add(Edits.chain(l, ".squeeze(1)", "drop the targets' trailing axis"));
+            out.add(Edits.chain(l, ".squeeze(" + (l.rank() - 1) + ")", "drop the targets' trailing axis"));
             out.add(Edits.chain(l, ".view(-1)", "flatten the targets"));
-            out.add(Edits.chain(p, ".unsqueeze(1)", "give the logits the trailing axis instead"));
+            out.add(Edits.chain(p, ".unsqueeze(" + p.rank() + ")", "give the logits the trailing axis instead"));
         }
         return out;
     }
@@ -1032,6 +1054,94 @@ final class Mismatches {
         return out;
     }
 
+    // ============================================================ fancy indexing
+
+    /** The index operands that are arrays, in order, with their shapes. */
+    private static List<Operand> arrayIndices(Situation s) {
+        List<Operand> out = new ArrayList<>();
+        for (int i = 0; s.operand("index" + i).isPresent() || i < 8; i++) {
+            s.operand("index" + i).filter(o -> o.shape().isPresent() && o.rank() >= 1).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** An index array shaped [N, 1], the classic cause of an [N, N] result. */
+    static Optional<Operand> columnIndex(Situation s) {
+        return arrayIndices(s).stream().filter(o -> o.rank() == 2 && o.last().map(d -> d.is(1)).orElse(false))
+                .findFirst();
+    }
+
+    static Story indexBroadcastStory(Situation s) {
+        Operand column = columnIndex(s).orElseThrow();
+        List<String> shapes = arrayIndices(s).stream().map(o -> "`" + o.label() + "` " + shapeText(s,
+                o.shape().orElseThrow())).toList();
+        return Story.of("the index arrays " + String.join(" and ", shapes) + " broadcast against each other, so the "
+                + "result takes every combination of rows and labels instead of one element per row", Optional.of(column))
+                .notes(List.of("indexing with several arrays pairs their elements after broadcasting them: index with "
+                        + "vectors of the same length to pick one element per row"));
+    }
+
+    static List<Candidate> indexBroadcastFixes(Situation s) {
+        Operand column = columnIndex(s).orElseThrow();
+        List<Candidate> out = new ArrayList<>();
+        out.add(Edits.chain(column, ".squeeze(1)", "make the labels a vector"));
+        out.add(Edits.chain(column, ".reshape(-1)", "flatten the labels"));
+        if (s.framework.equals("numpy")) {
+            out.add(Edits.chain(column, ".ravel()", "flatten the labels"));
+        }
+        return out;
+    }
+
+    /** Lengths of the 1-D index arrays, when they differ. */
+    static List<Long> indexLengths(Situation s) {
+        List<Long> lengths = new ArrayList<>();
+        for (Operand o : arrayIndices(s)) {
+            if (o.rank() == 1) {
+                s.known(o.dim(0).orElseThrow()).ifPresent(lengths::add);
+            }
+        }
+        return lengths.stream().distinct().count() > 1 ? lengths : List.of();
+    }
+
+    static Story indexBatchStory(Situation s) {
+        List<String> parts = arrayIndices(s).stream().filter(o -> o.rank() == 1).map(o -> "`" + o.label() + "` has "
+                + sizeText(s, o.dim(0).orElseThrow())).toList();
+        return Story.of("the index arrays pick one element per row, so they must have the same length, but "
+                + String.join(" and ", parts), arrayIndices(s).stream().reduce((a, b) -> b))
+                .notes(List.of("logits[np.arange(N), labels] needs one label per row: N rows and N labels"));
+    }
+
+    static List<Candidate> indexBatchFixes(Situation s) {
+        List<Candidate> out = new ArrayList<>();
+        List<Operand> indices = arrayIndices(s).stream().filter(o -> o.rank() == 1).toList();
+        Optional<Operand> table = s.operand("self");
+        if (indices.size() < 2 || table.isEmpty()) {
+            return out;
+        }
+        Operand rows = indices.get(0);
+        Operand labels = indices.get(indices.size() - 1);
+        Optional<Long> n = s.known(rows.dim(0).orElseThrow());
+        Optional<Long> m = s.known(labels.dim(0).orElseThrow());
+        Optional<Long> tableRows = table.get().dim(0).flatMap(s::known);
+        if (n.isEmpty() || m.isEmpty()) {
+            return out;
+        }
+        if (rows.expr() instanceof Expr.Call arange && !CellSyntax.positional(arange).isEmpty()
+                && tableRows.map(r -> r.equals(m.get())).orElse(false)) {
+            Edit edit = new Edit(CellSyntax.positional(arange).get(0).span(), "len(" + labels.source() + ")");
+            out.add(new Candidate(List.of(edit), Edits.within(s.syntax.source(), arange.span(), edit),
+                    "one row per label: the table has " + m.get() + " rows", false));
+        }
+        if (m.get() > n.get()) {
+            out.add(Edits.silencingChain(labels, "[:" + n.get() + "]", "keep only the first " + n.get() + " labels"));
+        } else if (rows.expr() instanceof Expr.Call arange && !CellSyntax.positional(arange).isEmpty()) {
+            Edit edit = new Edit(CellSyntax.positional(arange).get(0).span(), String.valueOf(m.get()));
+            out.add(new Candidate(List.of(edit), Edits.within(s.syntax.source(), arange.span(), edit),
+                    "use only the first " + m.get() + " rows", true));
+        }
+        return out;
+    }
+
     static Story operandBroadcastStory(Situation s) {
         Operand a = s.operand("a").orElseThrow();
         Operand b = s.operand("b").orElseThrow();
@@ -1055,6 +1165,22 @@ final class Mismatches {
             if (small.rank() == 2 && big.rank() == 2 && small.dim(0).flatMap(d -> big.dim(1).map(e -> s.same(d, e)))
                     .orElse(false)) {
                 out.add(Edits.chain(small, ".T", "transpose `" + small.label() + "`"));
+            }
+        }
+        // the declared operand may simply have the wrong sizes: give it the other's trailing shape
+        for (Operand[] pair : List.of(new Operand[] {b, a}, new Operand[] {a, b})) {
+            Shape other = pair[1].shape().orElse(null);
+            Shape mine = pair[0].shape().orElse(null);
+            if (other == null || mine == null || mine.rank() > other.rank()) {
+                continue;
+            }
+            Shape wanted = other.subShape(other.rank() - mine.rank(), other.rank());
+            Edits.redeclare(s, pair[0], wanted, "if `" + pair[0].label() + "` should pair element by element with `"
+                    + pair[1].label() + "`, it needs the shape " + shapeText(s, wanted)).ifPresent(out::add);
+            if (mine.rank() == 1 && other.rank() == 2) {
+                Shape column = Shape.of(other.dim(0), Dim.of(1));
+                Edits.redeclare(s, pair[0], column, "if `" + pair[0].label() + "` holds one value per row of `"
+                        + pair[1].label() + "`, make it a column " + shapeText(s, column)).ifPresent(out::add);
             }
         }
         return out;

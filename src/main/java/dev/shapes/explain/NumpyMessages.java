@@ -112,7 +112,7 @@ final class NumpyMessages {
                         + "arg 0 with shape (32, 10) and arg 1 with shape (32, 5).")
                 .repro((f, fw, v) -> Repro.of("numpy", Facts.declare("a", "f32", f.shape("a", List.of("32", "10")))
                         + "\n" + Facts.declare("b", "f32", f.shape("b", List.of("32", "5")))
-                        + "\nc = np.broadcast_arrays(a, b)")));
+                        + "\nc = np.broadcast_shapes(a.shape, b.shape)")));
         t.add(MessageTemplate.of("numpy.axis", "numpy", Kind.OTHER)
                 .alsoIn("jax")
                 .pattern("axis (?<axis>-?\\d+) is out of bounds for array of dimension (?<ndim>\\d+)")

@@ -84,11 +84,15 @@ final class Situation {
         StatementResult result = cell.statements().get(resultIndex);
         Stmt stmt = syntax.statements().get(stmtIndex);
         String framework = syntax.frameworkAt(stmtIndex).orElse(frameworkOfLabel(result.profile()));
-        Optional<CallSite> call = CallSite.locate(syntax, stmtIndex, stmt, blame);
+        boolean broadcastNote = problem.note().map(n -> n.kind().equals(Note.SILENT_BROADCAST)).orElse(false);
+        Optional<CallSite> call = broadcastNote ? CallSite.forBroadcastNote(syntax, stmtIndex, stmt)
+                .or(() -> CallSite.locate(syntax, stmtIndex, stmt, blame))
+                : CallSite.locate(syntax, stmtIndex, stmt, blame);
         Map<String, Operand> operands = new LinkedHashMap<>();
         Bindings bindings = before.bindings().copy();
         if (call.isPresent()) {
             List<String> roles = new ArrayList<>(call.get().roles().keySet());
+            roles.removeIf(r -> r.startsWith("index") && !CallSite.arrayIndex(call.get().roles().get(r)));
             List<String> sources = roles.stream().map(r -> syntax.source().of(call.get().roles().get(r).span())).toList();
             List<Optional<Value>> values = new ArrayList<>();
             if (!(stmt instanceof Stmt.For)) {

@@ -130,8 +130,9 @@ final class TorchMessages {
                         List<String> dims = new ArrayList<>(List.of("4", "1", "8", "8"));
                         return rank == 2 ? List.of("4", "8") : rank == 5 ? List.of("4", "1", "8", "8", "1") : dims;
                     });
-                    List<String> input = got.size() == 4
-                            ? List.of(got.get(0), got.get(1).equals("1") ? "10" : got.get(1), got.get(2), got.get(3))
+                    // the class axis must differ from the target's second axis, or the target reads as probabilities
+                    String classes = got.size() > 1 && got.get(1).equals("10") ? "11" : "10";
+                    List<String> input = got.size() == 4 ? List.of(got.get(0), classes, got.get(2), got.get(3))
                             : List.of(got.get(0), "10", "8", "8");
                     return torch(v, Facts.declare("logits", "f32", input) + "\n" + Facts.declare("labels", "i64", got)
                             + "\nloss = F.cross_entropy(logits, labels)");
@@ -300,11 +301,16 @@ final class TorchMessages {
                 .pattern("expected scalar type (?<expected>Float|Double|Half|BFloat16) but found (?<found>\\w+)", "1.x")
                 .pattern("mat1 and mat2 must have the same dtype(?:, but got (?<found>\\w+) and (?<expected>\\w+))?", "2.x")
                 .pattern("Expected object of scalar type (?<expected>Float|Double) but got scalar type (?<found>\\w+) for "
-                        + "argument #\\d+ '(?:mat1|mat2|self|input|weight)'", "1.x")
+                        + "argument #\\d+ '(?<argument>mat1|mat2|self|input|weight)'", "1.x")
                 .example("RuntimeError: expected scalar type Float but found Double")
                 .example("RuntimeError: mat1 and mat2 must have the same dtype, but got Double and Float")
-                .repro((f, fw, v) -> torch(v, "x: " + f.dtype("found", "f64") + "[32, 10]\nfc = nn.Linear(10, 2)\n"
-                        + "y = fc(x)")));
+                .repro((f, fw, v) -> {
+                    // the argument named got the odd dtype; a layer's weights are float32, so the input has the other
+                    boolean weightsOdd = f.text("argument").map(a -> a.equals("mat2") || a.equals("weight")).orElse(false);
+                    String input = weightsOdd ? f.dtype("expected", "f64") : f.dtype("found", "f64");
+                    return torch(v, "x: " + (input.equals("f32") ? "f64" : input) + "[32, 10]\nfc = nn.Linear(10, 2)\n"
+                            + "y = fc(x)");
+                }));
         t.add(MessageTemplate.of("torch.dim-range", "torch", Kind.OTHER)
                 .pattern("Dimension out of range \\(expected to be in range of \\[(?<low>-?\\d+), (?<high>-?\\d+)\\], but got "
                         + "(?<dim>-?\\d+)\\)")

@@ -80,6 +80,27 @@ class DiagnosisTest {
     }
 
     @Test
+    void aLoadersPartialLastBatchIsFixedWithDropLast() {
+        Diagnosis d = only(check("""
+                use torch
+                from torch.utils.data import TensorDataset, DataLoader
+                X: f32[100, 20]
+                y: i64[100]
+                loader = DataLoader(TensorDataset(X, y), batch_size=32)
+                W: f32[20, 10]
+                targets: i64[32]
+                for xb, yb in loader:
+                    logits = xb @ W
+                    loss = F.cross_entropy(logits, targets)
+                """), Severity.ERROR);
+        assertEquals(Kind.BATCH_SIZE, d.kind());
+        assertEquals(List.of("drop_last=True"), codes(d));
+        assertEquals("loader = DataLoader(TensorDataset(X, y), batch_size=32, drop_last=True)",
+                d.verifiedFixes().get(0).fixedLine());
+        assertTrue(d.notes().stream().anyMatch(n -> n.contains("batch 4 of 4")), d.notes().toString());
+    }
+
+    @Test
     void symbolicBindingsThatDecideTheOutcomeAreShown() {
         Diagnosis d = only(check("""
                 use torch
