@@ -22,7 +22,15 @@ import java.util.Set;
  * {@code a} and {@code b} for operators.
  */
 record CallSite(Expr site, String function, Optional<LossInfo> loss, Optional<Expr.Call> constructor,
-                Map<String, Expr> roles) {
+                Map<String, Expr> roles, Optional<Expr> compiledLoss, Map<String, String> sources) {
+
+    /** Where a synthetic operand (not written in the cell, e.g. the model's output in fit) points: nowhere. */
+    static final Span NOWHERE = new Span(0, 0, 0, 0);
+
+    CallSite(Expr site, String function, Optional<LossInfo> loss, Optional<Expr.Call> constructor,
+             Map<String, Expr> roles) {
+        this(site, function, loss, constructor, roles, Optional.empty(), Map.of());
+    }
 
     static final String PREDICTION = "prediction";
     static final String LABEL = "label";
@@ -157,6 +165,13 @@ record CallSite(Expr site, String function, Optional<LossInfo> loss, Optional<Ex
         if (callee instanceof Expr.Attribute attribute) {
             boolean namespace = CellSyntax.rootName(attribute).map(NAMESPACES::contains).orElse(false)
                     && !(attribute.target() instanceof Expr.Call);
+            if (!namespace && Set.of("fit", "evaluate", "train_on_batch", "test_on_batch").contains(attribute.name())
+                    && attribute.target() instanceof Expr.Name model) {
+                Optional<CallSite> fit = fit(syntax, index, call, model);
+                if (fit.isPresent()) {
+                    return fit.get();
+                }
+            }
             if (!namespace) {
                 Map<String, Expr> roles = new LinkedHashMap<>();
                 roles.put("self", attribute.target());
@@ -181,6 +196,54 @@ record CallSite(Expr site, String function, Optional<LossInfo> loss, Optional<Ex
             return function(call, name.id());
         }
         return new CallSite(site, "", Optional.empty(), Optional.empty(), Map.of());
+    }
+
+    /**
+     * {@code model.fit(X, y)} after {@code model.compile(loss=...)}: the compiled
+     * loss with {@code y} as its label and the model's output on {@code X} (a
+     * synthetic {@code model(X)}) as its prediction.
+     */
+    private static Optional<CallSite> fit(CellSyntax syntax, int index, Expr.Call call, Expr.Name model) {
+        Optional<Expr> compiled = Optional.empty();
+        for (int i = 0; i < Math.min(index, syntax.statements().size()); i++) {
+            List<Expr> found = new ArrayList<>();
+            CellSyntax.walk(syntax.statements().get(i), e -> {
+                if (e instanceof Expr.Call c && c.callee() instanceof Expr.Attribute a && a.name().equals("compile")
+                        && a.target() instanceof Expr.Name n && n.id().equals(model.id())) {
+                    CellSyntax.keyword(c, "loss").ifPresent(found::add);
+                }
+            });
+            if (!found.isEmpty()) {
+                compiled = Optional.of(found.get(found.size() - 1));
+            }
+        }
+        if (compiled.isEmpty()) {
+            return Optional.empty();
+        }
+        Expr loss = compiled.get();
+        String name = loss instanceof Expr.StringLiteral str ? str.value()
+                : loss instanceof Expr.Call c ? CellSyntax.terminalName(c.callee()).orElse("") : "";
+        Optional<LossInfo> info = LossInfo.of(name);
+        if (info.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Expr> positional = CellSyntax.positional(call);
+        Optional<Expr> x = CellSyntax.keyword(call, "x").or(() -> positional.isEmpty() ? Optional.empty()
+                : Optional.of(positional.get(0)));
+        Optional<Expr> y = CellSyntax.keyword(call, "y").or(() -> positional.size() < 2 ? Optional.empty()
+                : Optional.of(positional.get(1)));
+        if (x.isEmpty() || y.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Expr> roles = new LinkedHashMap<>();
+        Expr output = new Expr.Call(new Expr.Name(model.id(), NOWHERE),
+                List.of(new Expr.Argument(Optional.empty(), x.get(), NOWHERE)), NOWHERE);
+        roles.put(LABEL, y.get());
+        roles.put(PREDICTION, output);
+        roles.put("input", x.get());
+        Map<String, String> sources = Map.of(PREDICTION, model.id() + "(" + syntax.source().of(x.get().span()) + ")");
+        Optional<Expr.Call> constructor = loss instanceof Expr.Call c ? Optional.of(c) : Optional.empty();
+        return Optional.of(new CallSite(call, info.get().function(), info, constructor, roles, compiled, sources));
     }
 
     private static CallSite module(Expr.Call call, String className, Expr.Call constructor) {

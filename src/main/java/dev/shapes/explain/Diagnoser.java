@@ -115,6 +115,10 @@ final class Diagnoser {
                 continue;
             }
             SilentBugs.Finding f = finding.get();
+            if (f.id().equals("keras-from-logits") && r(cell, index).warnings().stream()
+                    .anyMatch(w -> w.contains("received `from_logits=True`"))) {
+                continue; // Keras warned about it itself; that warning's diagnosis says it
+            }
             int ordinal = k;
             FixVerifier.Goal goal = (fixedSyntax, fixed, target) -> {
                 if (!target.ok()) {
@@ -134,6 +138,10 @@ final class Diagnoser {
             out.add(assemble(s, f.id(), f.kind(), story, fixes));
         }
         return out;
+    }
+
+    private static StatementResult r(CellResult cell, int index) {
+        return cell.statements().get(index);
     }
 
     private static Diagnosis assemble(Situation s, String id, Kind kind, Story story, List<Fix> fixes) {

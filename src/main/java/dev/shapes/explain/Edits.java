@@ -45,6 +45,11 @@ final class Edits {
     }
 
     /** Removes {@code keyword=...} from a call, with its separating comma. */
+    static Optional<Candidate> removeKeyword(CellSource source, Expr.Call call, String keyword, String description) {
+        return removeKeyword(call, keyword, description).map(c -> new Candidate(c.edits(),
+                within(source, call.span(), c.edits().get(0)), c.description(), c.silencesOnly()));
+    }
+
     static Optional<Candidate> removeKeyword(Expr.Call call, String keyword, String description) {
         List<Expr.Argument> args = call.arguments();
         for (int i = 0; i < args.size(); i++) {
@@ -55,7 +60,7 @@ final class Edits {
                 Span cut = from != null ? new Span(from.endLine(), from.endColumn(), span.endLine(), span.endColumn())
                         : i + 1 < args.size() ? new Span(span.line(), span.column(), args.get(i + 1).span().line(),
                         args.get(i + 1).span().column()) : span;
-                return Optional.of(new Candidate(List.of(new Edit(cut, "")), "without " + keyword + "=", description,
+                return Optional.of(new Candidate(List.of(new Edit(cut, "")), keyword + "=... removed", description,
                         false));
             }
         }
@@ -67,6 +72,10 @@ final class Edits {
         Optional<CallSite> call = s.call;
         if (call.isEmpty() || !(call.get().site() instanceof Expr.Call site)) {
             return Optional.empty();
+        }
+        if (call.get().compiledLoss().isPresent() && call.get().compiledLoss().get() instanceof Expr.StringLiteral str) {
+            String text = "\"" + function + "\"";
+            return Optional.of(new Candidate(List.of(new Edit(str.span(), text)), "loss=" + text, description, false));
         }
         Expr callee = call.get().constructor().map(Expr.Call::callee).orElse(site.callee());
         String name = call.get().isModuleStyle() ? LossInfo.className(function).orElse(function) : function;

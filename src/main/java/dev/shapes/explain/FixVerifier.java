@@ -35,6 +35,9 @@ final class FixVerifier {
         List<Fix> failed = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         for (Candidate c : candidates) {
+            if (c.edits().stream().anyMatch(e -> e.span().line() < 1)) {
+                continue; // an edit of something the user did not write
+            }
             String text = s.syntax.source().apply(c.edits());
             if (seen.contains(text) || text.equals(s.syntax.text())) {
                 continue;

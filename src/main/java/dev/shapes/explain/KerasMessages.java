@@ -140,8 +140,16 @@ final class KerasMessages {
                                 + Facts.declare("labels", "f32", logits)
                                 + "\nloss = keras.losses.sparse_categorical_crossentropy(labels, probs)");
                     }
-                    return new Repro("keras", "2", Facts.declare("probs", "f32", logits) + "\nlabels: i64["
-                            + labels.get(0) + ", 1]\nloss = keras.losses.sparse_categorical_crossentropy(labels, probs)");
+                    // a model whose output keeps spatial axes: tf.keras 2 flattens them into the batch
+                    long rows = Long.parseLong(Facts.known(logits) ? logits.get(0) : "1568");
+                    long batch = Facts.known(labels) && !labels.isEmpty() ? Long.parseLong(labels.get(0)) : 32;
+                    long spatial = batch > 0 && rows % batch == 0 ? rows / batch : 1;
+                    long side = Math.round(Math.sqrt(spatial));
+                    String space = side * side == spatial ? side + ", " + side : spatial + ", 1";
+                    return new Repro("keras", "2", "X: f32[" + batch + ", " + space + ", 3]\ny: i64[" + batch + "]\n"
+                            + "model = Sequential([Input(shape=(" + space + ", 3)), layers.Dense(" + last(logits) + ")])\n"
+                            + "model.compile(loss=\"sparse_categorical_crossentropy\", optimizer=\"adam\")\n"
+                            + "model.fit(X, y, batch_size=" + batch + ", epochs=1, verbose=0)");
                 }));
         t.add(MessageTemplate.of("tf.sparse-rank", "tf", Kind.LABEL_RANK)
                 .pattern("`labels\\.shape\\.rank` must equal `logits\\.shape\\.rank - 1`\\. Received: labels\\.shape="
@@ -261,8 +269,8 @@ final class KerasMessages {
                 .kind(f -> f.text("node").map(n -> n.matches("(?i).*matmul.*")).orElse(false) ? Kind.OTHER
                         : f.text("node").map(n -> n.matches("(?i).*(loss|entropy|squared|absolute|huber).*"))
                         .orElse(false) ? Kind.CLASS_COUNT : Kind.BROADCAST)
-                .example("ValueError: Dimensions must be equal, but are 10 and 1 for 'loss/dense_1_loss/mul' (op: 'Mul') "
-                        + "with input shapes: [?,10], [?,1].")
+                .example("ValueError: Dimensions must be equal, but are 10 and 3 for 'loss/dense_1_loss/sub' (op: 'Sub') "
+                        + "with input shapes: [?,10], [?,3].")
                 .example("ValueError: Dimensions must be equal, but are 6 and 5 for '{{node compile_loss/mean_squared_error/sub}} "
                         + "= Sub[T=DT_FLOAT](data_1, sequential_1/dense_1_2/BiasAdd)' with input shapes: [4,6], [4,5].")
                 .repro((f, fw, v) -> {
@@ -300,11 +308,49 @@ final class KerasMessages {
                         + "shape to have value 784, but received input with shape (None, 28, 28)")
                 .repro((f, fw, v) -> {
                     long expected = f.number("expected", 784);
-                    return new Repro("keras", f.text("named").isPresent() ? "" : "2",
-                            Facts.declare("x", "f32", f.shape("shape", List.of("None", "28", "28")))
-                            + "\nmodel = Sequential([Input(shape=(" + expected + ",)), keras.layers.Dense(6, "
-                            + "activation=\"relu\"), keras.layers.Dense(9)])\nh = model(x)");
+                    // a layer built on one width, then called on another
+                    return new Repro("keras", f.text("named").isPresent() ? "" : "2", "first: f32[1, " + expected + "]\n"
+                            + Facts.declare("x", "f32", f.shape("shape", List.of("None", "28", "28")))
+                            + "\ndense = keras.layers.Dense(6)\nh0 = dense(first)\nh = dense(x)");
                 }));
+        t.add(MessageTemplate.of("keras.invalid-input-shape", "keras", Kind.OTHER)
+                .pattern("Invalid input shape for input .{0,200}?Expected shape (?<expected>" + PY_SHAPE + "), but input "
+                        + "has incompatible shape (?<shape>" + PY_SHAPE + ")", "3.x")
+                .example("ValueError: Invalid input shape for input <KerasTensor shape=(None, 28, 28), dtype=float32, "
+                        + "sparse=False, ragged=False, name=keras_tensor> with name 'input_layer' and path ''. Expected "
+                        + "shape (None, 784), but input has incompatible shape (None, 28, 28)")
+                .repro((f, fw, v) -> {
+                    List<String> expected = f.shape("expected", List.of("None", "784"));
+                    List<String> perSample = expected.size() > 1 ? expected.subList(1, expected.size()) : expected;
+                    return Repro.of("keras", Facts.declare("x", "f32", f.shape("shape", List.of("None", "28", "28")))
+                            + "\nmodel = Sequential([Input(shape=(" + String.join(", ", perSample)
+                            + (perSample.size() == 1 ? "," : "") + ")), layers.Dense(10)])\nh = model(x)");
+                }));
+        t.add(MessageTemplate.of("keras.from-logits-activation", "keras", Kind.OTHER)
+                .pattern("`(?<loss>\\w+)` received `from_logits=True`, but the `output` argument was produced by a "
+                        + "(?<activation>\\w+) activation")
+                .weak()
+                .example("UserWarning: \"`sparse_categorical_crossentropy` received `from_logits=True`, but the `output` "
+                        + "argument was produced by a Softmax activation and thus does not represent logits. Was this "
+                        + "intended?")
+                .repro((f, fw, v) -> {
+                    boolean sigmoid = f.text("activation").orElse("").equalsIgnoreCase("sigmoid");
+                    return Repro.of("keras", "X: f32[8, 4]\n" + (sigmoid ? "y: f32[8, 1]" : "y: i64[8]") + "\n"
+                            + "model = Sequential([Input(shape=(4,)), layers.Dense(" + (sigmoid ? "1" : "3")
+                            + ", activation=\"" + (sigmoid ? "sigmoid" : "softmax") + "\")])\nloss = keras.losses."
+                            + (sigmoid ? "binary_crossentropy" : "sparse_categorical_crossentropy")
+                            + "(y, model(X), from_logits=True)");
+                }));
+        t.add(MessageTemplate.of("keras.single-class", "keras", Kind.OTHER)
+                .pattern("In loss (?<loss>\\w+), expected y_pred\\.shape to be \\(batch_size, num_classes\\) with num_classes "
+                        + "> 1\\. Received: y_pred\\.shape=(?<output>" + PY_SHAPE + ")")
+                .weak()
+                .example("SyntaxWarning: In loss categorical_crossentropy, expected y_pred.shape to be (batch_size, "
+                        + "num_classes) with num_classes > 1. Received: y_pred.shape=(32, 1). Consider using "
+                        + "'binary_crossentropy' if you only have 2 classes.")
+                .repro((f, fw, v) -> Repro.of("keras", Facts.declare("probs", "f32", f.shape("output", List.of("32", "1")))
+                        + "\n" + Facts.declare("labels", "f32", f.shape("output", List.of("32", "1")))
+                        + "\nloss = keras.losses.categorical_crossentropy(labels, probs)")));
         t.add(MessageTemplate.of("keras.input-rank", "keras", Kind.OTHER)
                 .pattern("expected (?<which>min_ndim|ndim)=(?<want>\\d+), found ndim=(?<found>\\d+)\\. Full shape received: "
                         + "(?<shape>" + PY_SHAPE + "|\\[[\\d, ]*\\])")

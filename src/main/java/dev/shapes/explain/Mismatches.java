@@ -52,8 +52,8 @@ final class Mismatches {
                     Mismatches::spatialStory, Mismatches::spatialFixes),
             new Row("float-class-indices", Kind.DTYPE, s -> classIndex(s) && isError(s) && floatIndices(s),
                     Mismatches::floatIndicesStory, Mismatches::floatIndicesFixes),
-            new Row("label-out-of-range", Kind.LABEL_RANGE, s -> classIndex(s)
-                    && s.templateId().equals("torch.target-out-of-bounds"),
+            new Row("label-out-of-range", Kind.LABEL_RANGE, s -> s.isLoss(LossInfo.Family.CLASS_INDEX) && s.hasShapes()
+                    && Set.of("torch.target-out-of-bounds", "tf.label-range").contains(s.templateId()),
                     Mismatches::outOfRangeStory, Mismatches::outOfRangeFixes),
             new Row("integer-logits", Kind.DTYPE, s -> s.loss().isPresent() && isError(s)
                     && s.prediction().flatMap(Operand::dtype).map(d -> !d.isFloating()).orElse(false)
@@ -93,7 +93,7 @@ final class Mismatches {
                     && indexLabelsForOneHot(s), Mismatches::categoricalIndexStory, Mismatches::categoricalIndexFixes),
             new Row("keras-output-width", Kind.CLASS_COUNT, s -> isError(s) && s.hasShapes()
                     && s.loss().map(l -> !l.framework().equals("torch")).orElse(false) && binaryWidth(s),
-                    Mismatches::binaryWidthStory, Mismatches::binaryWidthFixes),
+                    Mismatches::binaryWidthStory, Mismatches::kerasWidthFixes),
             new Row("sparse-label-axis", Kind.LABEL_RANK, s -> isError(s) && s.hasShapes()
                     && s.function().equals("sparse_softmax_cross_entropy_with_logits") && extraLabelAxisLast(s),
                     s -> Story.of(quote(s.label()) + " " + shapeText(s, label(s)) + " has a trailing axis of size 1: "
@@ -101,6 +101,54 @@ final class Mismatches {
                             .conventions(conventions(s)),
                     s -> List.of(Edits.replace(s.label().orElseThrow(), "tf.squeeze(" + s.label().get().source()
                             + ", axis=-1)", "drop the trailing axis"))),
+            new Row("class-indices-dtype", Kind.DTYPE, s -> s.isLoss(LossInfo.Family.CLASS_INDEX)
+                    && s.templateId().equals("tf.labels-dtype") && s.label().isPresent(),
+                    s -> Story.of(quote(s.label()) + " holds class ids as " + dtypeName(s.label()) + ": "
+                            + callName(s) + " wants int32 or int64 labels", s.label()).conventions(conventions(s)),
+                    s -> List.of(Edits.replace(s.label().get(), Spelling.toInt64(s.framework, s.label().get()),
+                            "convert the class ids to int64"))),
+            new Row("to-categorical-classes", Kind.LABEL_RANGE, s -> s.function().equals("to_categorical")
+                    && s.templateId().equals("numpy.index-out-of-bounds"),
+                    s -> Story.of("to_categorical needs every class id in [0, num_classes) but " + quote(s.operand("input"))
+                            + " has " + s.problem.recognition().flatMap(r -> r.facts().text("index")).orElse("a larger one"),
+                            s.operand("input")),
+                    Mismatches::oneHotRangeFixes),
+            // ---------------------------------------------------------------- Keras layers
+            new Row("layer-input-width", Kind.OTHER, s -> s.templateId().equals("keras.input-axis"),
+                    Mismatches::layerWidthStory, Mismatches::layerWidthFixes),
+            new Row("model-input-shape", Kind.OTHER, s -> s.templateId().equals("keras.invalid-input-shape")
+                    && s.operand("input").isPresent(), Mismatches::modelInputStory, Mismatches::modelInputFixes),
+            new Row("from-logits-on-probabilities", Kind.OTHER, s -> s.templateId().equals("keras.from-logits-activation"),
+                    s -> Story.of(callName(s) + " is told from_logits=True, but its input already went through "
+                            + s.problem.recognition().flatMap(r -> r.facts().text("activation")).orElse("an activation")
+                            + ": the activation is applied twice", s.prediction()).conventions(List.of(Conventions.FROM_LOGITS)),
+                    s -> Edits.keyword(s, "from_logits", "False", "the model outputs probabilities").map(List::of)
+                            .orElse(List.of())),
+            new Row("single-output-categorical", Kind.OTHER, s -> s.templateId().equals("keras.single-class"),
+                    s -> Story.of("categorical cross-entropy over a single output is always 0: with one output per "
+                            + "sample this is binary classification", s.prediction()).conventions(conventions(s)),
+                    s -> Edits.renameCallee(s, "binary_crossentropy", "use the binary loss for one output per sample")
+                            .map(List::of).orElse(List.of())),
+            new Row("layer-input-rank", Kind.OTHER, s -> s.templateId().equals("keras.input-rank")
+                    && s.operand("input").flatMap(Operand::shape).isPresent(),
+                    Mismatches::layerRankStory, Mismatches::layerRankFixes),
+            new Row("convolution-too-big", Kind.OTHER, s -> s.templateId().equals("keras.conv-output-size"),
+                    s -> Story.of("the kernel is bigger than the image: with padding=\"valid\" a convolution needs "
+                            + "the spatial sizes to be at least the kernel's", s.operand("input")),
+                    s -> s.call.flatMap(CallSite::constructor).flatMap(c -> Edits.keyword(c, "padding", "\"same\"",
+                            "pad the input so the output keeps its size")).map(List::of).orElse(List.of())),
+            // ---------------------------------------------------------------- tf reshapes
+            new Row("tf-squeeze-axis", Kind.OTHER, s -> s.templateId().equals("tf.squeeze") && s.operand("input").isPresent(),
+                    s -> Story.of("only axes of size 1 can be squeezed, and the axis named has size "
+                            + s.problem.recognition().flatMap(r -> r.facts().text("got")).orElse("more than 1"),
+                            s.operand("input")),
+                    s -> List.of(Candidate.silencing(new Edit(s.call.get().site().span(),
+                            s.operand("input").get().source()), "leave the tensor as it is"))),
+            new Row("tf-reshape-size", Kind.OTHER, s -> s.templateId().equals("tf.reshape"),
+                    s -> Story.of("the requested shape does not multiply to the tensor's element count ("
+                            + s.problem.recognition().flatMap(r -> r.facts().text("values")).orElse("?")
+                            + "); one entry can be -1 to be inferred", Optional.empty()),
+                    Mismatches::tfReshapeFixes),
             // ---------------------------------------------------------------- regression and elementwise
             new Row("index-broadcast", Kind.BROADCAST, s -> s.function().equals("[]") && s.problem.note()
                     .map(n -> n.kind().equals("silent-broadcast")).orElse(false) && columnIndex(s).isPresent(),
@@ -109,8 +157,8 @@ final class Mismatches {
                     && indexLengths(s).size() >= 2, Mismatches::indexBatchStory, Mismatches::indexBatchFixes),
             new Row("silent-broadcast", Kind.BROADCAST, Mismatches::silentBroadcast, Mismatches::silentStory,
                     Mismatches::silentFixes),
-            new Row("output-width", Kind.BROADCAST, s -> regression(s) && isError(s)
-                    && s.templateId().equals("torch.broadcast") && s.hasShapes(),
+            new Row("output-width", Kind.BROADCAST, s -> regression(s) && isError(s) && s.hasShapes()
+                    && Set.of("torch.broadcast", "tf.dimensions-equal", "tf.incompatible-shapes").contains(s.templateId()),
                     Mismatches::outputWidthStory, Mismatches::outputWidthFixes),
             new Row("operand-broadcast", Kind.BROADCAST, s -> Set.of("torch.broadcast", "numpy.broadcast",
                     "jax.op-broadcast", "jax.broadcast", "tf.incompatible-shapes").contains(s.templateId())
@@ -155,8 +203,8 @@ final class Mismatches {
             new Row("keyword-not-in-version", Kind.OTHER, s -> s.templateId().equals("torch.unexpected-keyword"),
                     s -> Story.of(callName(s) + " has no `" + keywordOf(s) + "=` argument in " + s.frameworkLabel()
                             + (keywordOf(s).equals("weight") ? " (it arrived in PyTorch 2.x)" : ""), Optional.empty()),
-                    s -> s.call.flatMap(CallSite::keywordTarget).flatMap(c -> Edits.removeKeyword(c, keywordOf(s),
-                            "drop the argument")).map(c -> List.of(new Candidate(c.edits(), c.code(), c.description(),
+                    s -> s.call.flatMap(CallSite::keywordTarget).flatMap(c -> Edits.removeKeyword(s.syntax.source(),
+                            c, keywordOf(s), "drop the argument")).map(c -> List.of(new Candidate(c.edits(), c.code(), c.description(),
                             true))).orElse(List.of())),
             new Row("kl-div-reduction", Kind.OTHER, s -> s.templateId().equals("torch.kl-div-mean"),
                     s -> Story.of("kl_div's reduction='mean' (the default) averages over every element, not over the "
@@ -186,11 +234,20 @@ final class Mismatches {
     }
 
     static boolean binary(Situation s) {
-        return BINARY_LOSSES.contains(s.function()) && s.hasShapes();
+        return (BINARY_LOSSES.contains(s.function()) || s.isLoss(LossInfo.Family.BINARY)) && s.hasShapes();
     }
 
     static boolean regression(Situation s) {
-        return REGRESSION_LOSSES.contains(s.function());
+        return REGRESSION_LOSSES.contains(s.function()) || s.isLoss(LossInfo.Family.REGRESSION)
+                || s.isLoss(LossInfo.Family.DIVERGENCE);
+    }
+
+    /** The axis the classes are on: dim 1 in PyTorch (dim 0 for one sample), the last axis elsewhere. */
+    static int classAxis(Situation s, Shape prediction) {
+        if (s.framework.equals("torch")) {
+            return prediction.rank() == 1 ? 0 : 1;
+        }
+        return Math.max(0, prediction.rank() - 1);
     }
 
     static String quote(Optional<Operand> operand) {
@@ -313,6 +370,11 @@ final class Mismatches {
         Optional<Long> n = p.rank() == 0 ? Optional.empty() : s.known(p.dim(0));
         Optional<Long> m = l.rank() == 0 ? Optional.empty() : s.known(l.dim(0));
         if (n.isPresent() && m.isPresent() && s.label().isPresent() && s.prediction().isPresent()) {
+            Optional<Operand> input = s.operand("input").filter(i -> s.prediction().get().synthetic());
+            if (n.get() > m.get() && input.isPresent()) {
+                out.add(Edits.silencingChain(input.get(), "[:" + m.get() + "]", "keep only the first " + m.get()
+                        + " input sample(s) (the others get no labels)"));
+            }
             if (m.get() > n.get()) {
                 out.add(Edits.silencingChain(s.label().get(), "[:" + n.get() + "]", "keep only the first " + n.get()
                         + " label(s) (the rest are dropped unpaired)"));
@@ -681,17 +743,20 @@ final class Mismatches {
 
     static Story outOfRangeStory(Situation s) {
         Shape p = pred(s);
-        String classes = sizeText(s, p.dim(classAxis(p)));
+        int axis = classAxis(s, p);
+        String classes = sizeText(s, p.dim(axis));
         String value = s.problem.recognition().flatMap(r -> r.facts().text("label")).orElse("a value");
         List<String> notes = new ArrayList<>();
         labelRange(s).ifPresent(r -> notes.add(quote(s.label()) + " ranges from " + r[0] + " to " + r[1]
-                + (r[0] >= 1 && s.known(p.dim(classAxis(p))).map(c -> c == r[1]).orElse(false)
+                + (r[0] >= 1 && s.known(p.dim(axis)).map(c -> c == r[1]).orElse(false)
                 ? ": they look 1-based" : "")));
-        notes.add("on a GPU the same mistake is a device-side assert (`t >= 0 && t < n_classes`)");
-        return Story.of(quote(s.label()) + " contains " + value + ", but the logits have " + classes
+        notes.add(s.framework.equals("torch") ? "on a GPU the same mistake is a device-side assert "
+                + "(`t >= 0 && t < n_classes`)" : "on a GPU TensorFlow gives NaN losses for such labels instead of an "
+                + "error");
+        return Story.of(quote(s.label()) + " contains " + value + ", but the predictions have " + classes
                         + " classes, so class indices must be in [0, " + classes + ")", s.label())
-                .axes(List.of(new AxisComparison(classAxis(p), AxisRole.CLASSES, "values 0.." + (s.known(
-                        p.dim(classAxis(p))).map(c -> String.valueOf(c - 1)).orElse(classes + "-1")),
+                .axes(List.of(new AxisComparison(axis, AxisRole.CLASSES, "values 0.." + (s.known(
+                        p.dim(axis)).map(c -> String.valueOf(c - 1)).orElse(classes + "-1")),
                         labelRange(s).map(r -> "values " + r[0] + ".." + r[1]).orElse("includes " + value))))
                 .conventions(conventions(s)).notes(notes);
     }
@@ -713,7 +778,8 @@ final class Mismatches {
         List<Candidate> out = new ArrayList<>();
         Operand label = s.label().orElseThrow();
         Shape p = pred(s);
-        Optional<Long> classes = s.known(p.dim(classAxis(p)));
+        int axis = classAxis(s, p);
+        Optional<Long> classes = s.known(p.dim(axis));
         Optional<long[]> range = labelRange(s);
         if (range.isPresent() && classes.isPresent()) {
             long min = range.get()[0];
@@ -722,11 +788,20 @@ final class Mismatches {
                 out.add(Edits.replace(label, label.chainable() + " - 1", "shift 1-based labels to 0-based"));
             }
             if (min < 0) {
-                Edits.keyword(s, "ignore_index", String.valueOf(min), "if " + min + " marks samples without a label, "
-                        + "skip them").ifPresent(out::add);
+                String keyword = s.framework.equals("torch") ? "ignore_index"
+                        : s.framework.equals("keras") ? "ignore_class" : "";
+                if (!keyword.isEmpty()) {
+                    Edits.keyword(s, keyword, String.valueOf(min), "if " + min + " marks samples without a label, "
+                            + "skip them").ifPresent(out::add);
+                }
+                if (!s.framework.equals("torch")) {
+                    String clip = (s.framework.equals("tf") ? "tf" : s.framework.equals("jax") ? "jnp" : "np")
+                            + ".maximum(" + label.source() + ", 0)";
+                    out.add(Candidate.silencing(new Edit(label.span(), clip), "count the negative labels as class 0"));
+                }
             }
             if (max >= classes.get()) {
-                out.addAll(Edits.width(s, s.prediction().orElseThrow(), classAxis(p), max + 1, "classes"));
+                out.addAll(Edits.width(s, s.prediction().orElseThrow(), axis, max + 1, "classes"));
             }
         }
         return out;
@@ -814,14 +889,15 @@ final class Mismatches {
         Operand p = s.prediction().orElseThrow();
         Operand l = s.label().orElseThrow();
         List<Candidate> out = new ArrayList<>();
+        String fw = s.framework;
         if (l.rank() < p.rank()) {
-            out.add(Edits.chain(l, ".unsqueeze(" + l.rank() + ")", "give the targets the trailing axis of the logits"));
-            out.add(Edits.chain(l, ".view(-1, 1)", "reshape the targets to a column"));
-            out.add(Edits.chain(p, ".squeeze(" + (p.rank() - 1) + ")", "drop the logits' trailing axis instead"));
+            out.add(Edits.replace(l, Spelling.expandLast(fw, l), "give the targets the trailing axis of the logits"));
+            out.add(Edits.replace(l, Spelling.column(fw, l), "reshape the targets to a column"));
+            out.add(Edits.replace(p, Spelling.squeezeLast(fw, p), "drop the logits' trailing axis instead"));
         } else {
-            out.add(Edits.chain(l, ".squeeze(" + (l.rank() - 1) + ")", "drop the targets' trailing axis"));
-            out.add(Edits.chain(l, ".view(-1)", "flatten the targets"));
-            out.add(Edits.chain(p, ".unsqueeze(" + p.rank() + ")", "give the logits the trailing axis instead"));
+            out.add(Edits.replace(l, Spelling.squeezeLast(fw, l), "drop the targets' trailing axis"));
+            out.add(Edits.replace(l, Spelling.flatten(fw, l), "flatten the targets"));
+            out.add(Edits.replace(p, Spelling.expandLast(fw, p), "give the logits the trailing axis instead"));
         }
         return out;
     }
@@ -852,6 +928,14 @@ final class Mismatches {
         Operand p = s.prediction().orElseThrow();
         Operand l = s.label().orElseThrow();
         List<Candidate> out = new ArrayList<>();
+        if (!s.framework.equals("torch")) {
+            String sparse = s.framework.equals("tf") ? "sparse_softmax_cross_entropy_with_logits"
+                    : "sparse_categorical_crossentropy";
+            Edits.renameCallee(s, sparse, "one class per sample: use the sparse categorical loss").ifPresent(out::add);
+            s.known(pred(s).dim(1)).ifPresent(c -> out.add(Edits.replace(l, Spelling.oneHot(s.framework, l, c),
+                    "several labels per sample: one-hot encode the targets")));
+            return out;
+        }
         String indices = l.rank() == 2 ? l.chainable() + ".squeeze(1).long()" : l.chainable() + ".long()";
         Edits.replaceCall(s, "F.cross_entropy(" + p.source() + ", " + indices + ")",
                 "one class per sample: use cross_entropy with class indices").ifPresent(out::add);
@@ -902,6 +986,22 @@ final class Mismatches {
                 out.add(Edits.silencingChain(s.prediction().orElseThrow(), "[:, :" + targets.get() + "]", "keep the "
                         + "first " + targets.get() + " outputs (the rest are ignored)"));
             }
+        }
+        return out;
+    }
+
+    static List<Candidate> kerasWidthFixes(Situation s) {
+        List<Candidate> out = new ArrayList<>(binaryWidthFixes(s));
+        Shape p = pred(s);
+        Optional<Long> outputs = s.known(p.dim(p.rank() - 1));
+        if (outputs.isPresent() && outputs.get() > 1 && s.label().get().expr() instanceof Expr.Name name) {
+            // labels one-hot encoded over another number of classes
+            s.syntax.definition(name.id(), s.stmtIndex).filter(d -> d instanceof Expr.Call call
+                            && CellSyntax.terminalName(call.callee()).map(n -> n.equals("to_categorical")
+                            || n.equals("one_hot")).orElse(false))
+                    .flatMap(d -> Edits.keyword((Expr.Call) d, "num_classes", String.valueOf(outputs.get()),
+                            "one-hot encode over the model's " + outputs.get() + " classes"))
+                    .ifPresent(out::add);
         }
         return out;
     }
@@ -1404,6 +1504,183 @@ final class Mismatches {
             Edit edit = new Edit(legacy.get().span(), "reduction=\"" + value + "\"");
             out.add(new Candidate(List.of(edit), edit.replacement(), "say reduction=\"" + value + "\"", false));
         }
+        return out;
+    }
+
+    // ============================================================ Keras layers
+
+    /** The model (Sequential or layer) the failing call runs, as its constructor call. */
+    private static Optional<Expr.Call> modelDefinition(Situation s) {
+        if (s.call.isEmpty() || !(s.call.get().site() instanceof Expr.Call call)) {
+            return Optional.empty();
+        }
+        if (call.callee() instanceof Expr.Attribute a && a.target() instanceof Expr.Name model) {
+            return s.syntax.definition(model.id(), s.stmtIndex).filter(d -> d instanceof Expr.Call).map(d -> (Expr.Call) d);
+        }
+        return s.call.get().constructor();
+    }
+
+    static Story layerWidthStory(Situation s) {
+        Optional<Recognition> r = s.problem.recognition();
+        String expected = r.flatMap(x -> x.facts().text("expected")).orElse("?");
+        List<String> got = r.flatMap(x -> x.facts().shape("shape")).orElse(List.of());
+        String width = got.isEmpty() ? "?" : got.get(got.size() - 1);
+        return Story.of("the layer was built for inputs with " + expected + " features on the last axis, but "
+                + quote(s.operand("input")) + " has " + width, s.operand("input"))
+                .notes(List.of("a Keras layer fixes its input width the first time it is built (from Input(shape=...) "
+                        + "or its first call); every later input must have the same last axis"));
+    }
+
+    static List<Candidate> layerWidthFixes(Situation s) {
+        List<Candidate> out = new ArrayList<>();
+        Optional<Recognition> r = s.problem.recognition();
+        List<String> got = r.flatMap(x -> x.facts().shape("shape")).orElse(List.of());
+        String expected = r.flatMap(x -> x.facts().text("expected")).orElse("");
+        if (got.isEmpty() || expected.isEmpty()) {
+            return out;
+        }
+        String width = got.get(got.size() - 1);
+        Optional<Expr.Call> model = modelDefinition(s);
+        if (model.isPresent()) {
+            CellSyntax.walk(model.get(), e -> {
+                if (e instanceof Expr.Call call) {
+                    for (String keyword : List.of("shape", "input_shape")) {
+                        CellSyntax.keyword(call, keyword).filter(v -> v instanceof Expr.TupleExpr t && !t.items().isEmpty()
+                                && s.syntax.source().of(t.items().get(t.items().size() - 1).span()).equals(expected))
+                                .ifPresent(v -> {
+                                    List<Expr> items = ((Expr.TupleExpr) v).items();
+                                    Edit edit = new Edit(items.get(items.size() - 1).span(), width);
+                                    out.add(new Candidate(List.of(edit), Edits.within(s.syntax.source(), call.span(), edit),
+                                            "build the model for inputs with " + width + " features", false));
+                                });
+                    }
+                    CellSyntax.keyword(call, "input_dim").filter(v -> s.syntax.source().of(v.span()).equals(expected))
+                            .ifPresent(v -> out.add(Candidate.of(new Edit(v.span(), width), "build the model for "
+                                    + "inputs with " + width + " features")));
+                }
+            });
+        }
+        // a layer object reused on inputs of another width: give those inputs a layer of their own
+        if (s.call.isPresent() && s.call.get().site() instanceof Expr.Call call && call.callee() instanceof Expr.Name layer
+                && s.call.get().constructor().isPresent() && !s.function().equals("Sequential")
+                && !s.function().equals("Model")) {
+            String fresh = s.syntax.source().of(s.call.get().constructor().get().span());
+            out.add(Candidate.of(new Edit(layer.span(), fresh), "a new layer for inputs of this width (a layer "
+                    + "object keeps the width it was built with)"));
+        }
+        s.operand("input").filter(o -> o.rank() >= 1).ifPresent(input -> Edits.redeclare(s, input, input.rank() - 1,
+                expected, "if `" + input.label() + "` should have " + expected + " features, declare it so")
+                .ifPresent(out::add));
+        return out;
+    }
+
+    static Story modelInputStory(Situation s) {
+        Optional<Recognition> r = s.problem.recognition();
+        String expected = r.flatMap(x -> x.facts().text("expected")).orElse("?");
+        return Story.of("the model's Input expects samples shaped " + expected + " (batch first) but "
+                + quote(s.operand("input")) + " is " + s.operand("input").map(Operand::typeString).orElse("?"),
+                s.operand("input"));
+    }
+
+    static List<Candidate> modelInputFixes(Situation s) {
+        List<Candidate> out = new ArrayList<>();
+        Operand input = s.operand("input").orElseThrow();
+        List<String> expected = s.problem.recognition().flatMap(r -> r.facts().shape("expected")).orElse(List.of());
+        if (expected.size() >= 2) {
+            List<String> perSample = expected.subList(1, expected.size());
+            out.add(Edits.replace(input, input.chainable() + ".reshape(-1, " + String.join(", ", perSample) + ")",
+                    "reshape each sample to " + perSample + " (e.g. flatten images for a Dense model)"));
+        }
+        Optional<Expr.Call> model = s.call.flatMap(CallSite::constructor);
+        Optional<Shape> got = input.shape();
+        if (model.isPresent() && got.isPresent() && got.get().rank() >= 2) {
+            CellSyntax.walk(model.get(), e -> {
+                if (e instanceof Expr.Call call && CellSyntax.terminalName(call.callee()).map("Input"::equals).orElse(false)) {
+                    CellSyntax.keyword(call, "shape").ifPresent(v -> {
+                        List<String> dims = got.get().subShape(1, got.get().rank()).dims().stream().map(Object::toString)
+                                .toList();
+                        String tuple = "(" + String.join(", ", dims) + (dims.size() == 1 ? "," : "") + ")";
+                        Edit edit = new Edit(v.span(), tuple);
+                        out.add(new Candidate(List.of(edit), Edits.within(s.syntax.source(), call.span(), edit),
+                                "build the model for samples shaped " + tuple, false));
+                    });
+                }
+            });
+        }
+        return out;
+    }
+
+    static Story layerRankStory(Situation s) {
+        Operand input = s.operand("input").orElseThrow();
+        String want = s.problem.recognition().flatMap(r -> r.facts().text("want")).orElse("?");
+        return Story.of("the layer needs inputs with " + want + " axes (batch first) but " + quote(Optional.of(input))
+                + " " + input.typeString() + " has " + input.rank(), Optional.of(input))
+                .notes(List.of("Dense takes (batch, features); Conv2D takes (batch, height, width, channels); "
+                        + "LSTM/Conv1D take (batch, steps, features)"));
+    }
+
+    static List<Candidate> layerRankFixes(Situation s) {
+        Operand input = s.operand("input").orElseThrow();
+        Shape shape = input.shape().orElseThrow();
+        long want = s.problem.recognition().map(r -> r.facts().number("want", 2)).orElse(2L);
+        List<Candidate> out = new ArrayList<>();
+        if (want == 2 && shape.rank() == 1) {
+            out.add(Edits.replace(input, input.chainable() + ".reshape(1, -1)", "one sample of "
+                    + sizeText(s, shape.dim(0)) + " features"));
+            out.add(Edits.replace(input, input.chainable() + ".reshape(-1, 1)", sizeText(s, shape.dim(0))
+                    + " samples of one feature"));
+        } else if (want == shape.rank() + 1) {
+            out.add(Edits.replace(input, Spelling.expandLast(s.framework, input), "add a trailing axis (one channel or "
+                    + "one feature per step)"));
+        } else if (want == 4 && shape.rank() == 2) {
+            Optional<Long> features = s.known(shape.dim(1));
+            Optional<Long> batch = s.known(shape.dim(0));
+            if (features.isPresent() && batch.isPresent()) {
+                long f = features.get();
+                for (long a = (long) Math.sqrt(f); a >= 3; a--) {
+                    if (f % a == 0 && f / a >= 3) {
+                        out.add(Edits.replace(input, input.chainable() + ".reshape(" + batch.get() + ", " + a + ", "
+                                + f / a + ", 1)", "if each row is a " + a + "×" + f / a + " single-channel image"));
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    static List<Candidate> tfReshapeFixes(Situation s) {
+        List<Candidate> out = new ArrayList<>();
+        long values = s.problem.recognition().map(r -> r.facts().number("values", -1)).orElse(-1L);
+        if (s.call.isEmpty() || !(s.call.get().site() instanceof Expr.Call call) || values <= 0) {
+            return out;
+        }
+        List<Expr> args = CellSyntax.positional(call);
+        if (args.size() < 2 || !(args.get(1) instanceof Expr.ListExpr list)) {
+            return out;
+        }
+        List<Long> sizes = new ArrayList<>();
+        for (Expr e : list.items()) {
+            if (e instanceof Expr.IntLiteral i) {
+                sizes.add(i.value());
+            } else if (e instanceof Expr.Unary u && u.operand() instanceof Expr.IntLiteral i) {
+                sizes.add(-i.value());
+            } else {
+                return out;
+            }
+        }
+        for (int i = sizes.size() - 1; i >= 0 && !sizes.contains(-1L); i--) {
+            long rest = 1;
+            for (int j = 0; j < sizes.size(); j++) {
+                rest *= j == i ? 1 : sizes.get(j);
+            }
+            if (rest > 0 && values % rest == 0) {
+                Edit edit = new Edit(list.items().get(i).span(), "-1");
+                out.add(new Candidate(List.of(edit), Edits.within(s.syntax.source(), list.span(), edit),
+                        "infer axis " + i + " (it becomes " + values / rest + ")", false));
+            }
+        }
+        out.add(Candidate.silencing(new Edit(list.span(), "[-1]"), "flatten (only the element count is kept)"));
         return out;
     }
 

@@ -19,6 +19,11 @@ record Operand(String role, Expr expr, String source, Optional<Tensor> tensor, O
         return expr.span();
     }
 
+    /** Not written in the cell (e.g. a model's output inside fit): it cannot be edited. */
+    boolean synthetic() {
+        return expr.span().equals(CallSite.NOWHERE);
+    }
+
     Optional<Shape> shape() {
         return tensor.map(Tensor::shape).or(() -> reportedShape);
     }

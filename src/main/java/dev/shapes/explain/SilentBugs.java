@@ -159,7 +159,8 @@ final class SilentBugs {
         Expr.Call model = origin.model().get();
         if (layer instanceof Expr.StringLiteral) {
             Optional<Expr.Call> dense = enclosingCall(model, layer);
-            return dense.flatMap(d -> Edits.removeKeyword(d, "activation", "drop the activation from the last layer"));
+            return dense.flatMap(d -> Edits.removeKeyword(s.syntax.source(), d, "activation",
+                    "drop the activation from the last layer"));
         }
         List<Expr> items = new ArrayList<>(CellSyntax.positional(model));
         if (items.size() == 1 && items.get(0) instanceof Expr.ListExpr list) {

@@ -93,7 +93,8 @@ final class Situation {
         if (call.isPresent()) {
             List<String> roles = new ArrayList<>(call.get().roles().keySet());
             roles.removeIf(r -> r.startsWith("index") && !CallSite.arrayIndex(call.get().roles().get(r)));
-            List<String> sources = roles.stream().map(r -> syntax.source().of(call.get().roles().get(r).span())).toList();
+            List<String> sources = roles.stream().map(r -> call.get().sources().getOrDefault(r,
+                    syntax.source().of(call.get().roles().get(r).span()))).toList();
             List<Optional<Value>> values = new ArrayList<>();
             if (!(stmt instanceof Stmt.For)) {
                 Probe.Result probe = Probe.before(syntax, stmt, sources, before);
