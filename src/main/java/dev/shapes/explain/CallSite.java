@@ -101,20 +101,6 @@ record CallSite(Expr site, String function, Optional<LossInfo> loss, Optional<Ex
         return chosen.map(e -> identify(syntax, index, e));
     }
 
-    /** Every loss call in a statement, outermost first. */
-    static List<CallSite> losses(CellSyntax syntax, int index, Stmt stmt) {
-        List<CallSite> out = new ArrayList<>();
-        CellSyntax.walk(stmt, e -> {
-            if (e instanceof Expr.Call) {
-                CallSite site = identify(syntax, index, e);
-                if (site.loss().isPresent()) {
-                    out.add(site);
-                }
-            }
-        });
-        return out;
-    }
-
     private static List<Expr> operands(Expr site) {
         if (site instanceof Expr.Call c) {
             return c.arguments().stream().map(Expr.Argument::value).toList();

@@ -115,7 +115,7 @@ final class Diagnoser {
                 continue;
             }
             SilentBugs.Finding f = finding.get();
-            if (f.id().equals("keras-from-logits") && r(cell, index).warnings().stream()
+            if (f.id().equals("keras-from-logits") && cell.statements().get(index).warnings().stream()
                     .anyMatch(w -> w.contains("received `from_logits=True`"))) {
                 continue; // Keras warned about it itself; that warning's diagnosis says it
             }
@@ -138,10 +138,6 @@ final class Diagnoser {
             out.add(assemble(s, f.id(), f.kind(), story, fixes));
         }
         return out;
-    }
-
-    private static StatementResult r(CellResult cell, int index) {
-        return cell.statements().get(index);
     }
 
     private static Diagnosis assemble(Situation s, String id, Kind kind, Story story, List<Fix> fixes) {

@@ -55,7 +55,7 @@ final class FixVerifier {
         String outcome = "";
         try {
             CellResult fixed = new Interpreter(s.before.fork()).run(text);
-            passed = fixed.statements().size() == resultSize(s) && s.resultIndex < fixed.statements().size();
+            passed = fixed.statements().size() == s.resultCount && s.resultIndex < fixed.statements().size();
             if (passed) {
                 StatementResult target = fixed.statements().get(s.resultIndex);
                 passed = goal.met(CellSyntax.of(text), fixed, target) && noRegression(s, fixed)
@@ -69,10 +69,6 @@ final class FixVerifier {
         CellSource fixedSource = new CellSource(text);
         int line = lineOf(text, offset);
         return new Fix(c.code(), c.description(), line, fixedSource.line(line), text, passed, c.silencesOnly(), outcome);
-    }
-
-    private static int resultSize(Situation s) {
-        return s.resultCount;
     }
 
     /** Statements before the fixed one must not fail; statements that passed must still pass. */

@@ -64,11 +64,7 @@ final class MessageRecognizer {
         if (candidate.template().weak() != best.template().weak()) {
             return !candidate.template().weak();
         }
-        return lineOf(candidate) > lineOf(best);
-    }
-
-    private static int lineOf(Recognition r) {
-        return r.start();
+        return candidate.start() > best.start();
     }
 
     private static Recognition recognition(MessageTemplate template, MessageTemplate.Variant variant, Matcher m,

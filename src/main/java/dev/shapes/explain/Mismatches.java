@@ -1,6 +1,5 @@
 package dev.shapes.explain;
 
-import dev.shapes.eval.Python;
 import dev.shapes.eval.Suggestions;
 import dev.shapes.lang.Expr;
 import dev.shapes.tensor.DType;
@@ -22,10 +21,8 @@ import java.util.Set;
  */
 final class Mismatches {
 
+    /** PyTorch's class-index losses: classes on dim 1, targets one axis shorter than the logits. */
     private static final Set<String> CLASS_INDEX_LOSSES = Set.of("cross_entropy", "nll_loss");
-    private static final Set<String> BINARY_LOSSES = Set.of("binary_cross_entropy", "binary_cross_entropy_with_logits");
-    private static final Set<String> REGRESSION_LOSSES = Set.of("mse_loss", "l1_loss", "smooth_l1_loss", "huber_loss",
-            "kl_div");
 
     private Mismatches() {}
 
@@ -234,12 +231,11 @@ final class Mismatches {
     }
 
     static boolean binary(Situation s) {
-        return (BINARY_LOSSES.contains(s.function()) || s.isLoss(LossInfo.Family.BINARY)) && s.hasShapes();
+        return s.isLoss(LossInfo.Family.BINARY) && s.hasShapes();
     }
 
     static boolean regression(Situation s) {
-        return REGRESSION_LOSSES.contains(s.function()) || s.isLoss(LossInfo.Family.REGRESSION)
-                || s.isLoss(LossInfo.Family.DIVERGENCE);
+        return s.isLoss(LossInfo.Family.REGRESSION) || s.isLoss(LossInfo.Family.DIVERGENCE);
     }
 
     /** The axis the classes are on: dim 1 in PyTorch (dim 0 for one sample), the last axis elsewhere. */
@@ -279,9 +275,6 @@ final class Mismatches {
         return s.labelShape();
     }
 
-    private static int classAxis(Shape prediction) {
-        return prediction.rank() == 1 ? 0 : 1;
-    }
 
     private static String shapeText(Situation s, Shape shape) {
         List<String> dims = new ArrayList<>();
@@ -837,7 +830,7 @@ final class Mismatches {
 
     static Story weightStory(Situation s) {
         Shape p = pred(s);
-        String classes = p.rank() > 0 ? sizeText(s, p.dim(classAxis(p))) : "C";
+        String classes = p.rank() > 0 ? sizeText(s, p.dim(classAxis(s, p))) : "C";
         Optional<Operand> weight = weightOperand(s);
         return Story.of("`weight` must hold one value per class, " + classes + " of them, but it is "
                 + weight.map(Operand::typeString).orElse("another size"), weight).conventions(conventions(s));
@@ -858,7 +851,7 @@ final class Mismatches {
         if (weight.isEmpty() || p.rank() == 0) {
             return List.of();
         }
-        return Edits.redeclare(s, weight.get(), 0, p.dim(classAxis(p)).toString(), "one weight per class")
+        return Edits.redeclare(s, weight.get(), 0, p.dim(classAxis(s, p)).toString(), "one weight per class")
                 .map(List::of).orElse(List.of());
     }
 
