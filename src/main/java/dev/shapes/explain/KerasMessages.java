@@ -352,6 +352,10 @@ final class KerasMessages {
                         + "\n" + Facts.declare("labels", "f32", f.shape("output", List.of("32", "1")))
                         + "\nloss = keras.losses.categorical_crossentropy(labels, probs)")));
         t.add(MessageTemplate.of("keras.input-rank", "keras", Kind.OTHER)
+                .pattern("Input \\d+ with name '[^']*' of layer [^\\n]{0,80}?expected (?<which>min_ndim|ndim)=(?<want>\\d+), "
+                        + "found ndim=(?<found>\\d+)\\. Full shape received: (?<shape>" + PY_SHAPE + "|\\[[\\d, ]*\\])", "3.x")
+                .pattern("Input \\d+ of layer [^\\n]{0,80}?expected (?<which>min_ndim|ndim)=(?<want>\\d+), found "
+                        + "ndim=(?<found>\\d+)\\. Full shape received: (?<shape>" + PY_SHAPE + "|\\[[\\d, ]*\\])", "2.x")
                 .pattern("expected (?<which>min_ndim|ndim)=(?<want>\\d+), found ndim=(?<found>\\d+)\\. Full shape received: "
                         + "(?<shape>" + PY_SHAPE + "|\\[[\\d, ]*\\])")
                 .example("ValueError: Input 0 of layer \"conv2d\" is incompatible with the layer: expected min_ndim=4, "
@@ -364,8 +368,8 @@ final class KerasMessages {
                     String layer = exact ? (want == 3 ? "keras.layers.LSTM(8)" : "keras.layers.MaxPooling2D(2)")
                             : want >= 4 ? "keras.layers.Conv2D(16, 3)" : want == 3 ? "keras.layers.Conv1D(8, 3)"
                             : "keras.layers.Dense(14)";
-                    return Repro.of("keras", Facts.declare("x", "f32", f.shape("shape", List.of("None", "28", "28")))
-                            + "\nh = " + layer + "(x)");
+                    return new Repro("keras", v.equals("2.x") ? "2" : "", Facts.declare("x", "f32", f.shape("shape",
+                            List.of("None", "28", "28"))) + "\nh = " + layer + "(x)");
                 }));
         t.add(MessageTemplate.of("keras.conv-output-size", "keras", Kind.OTHER)
                 .pattern("Computed output size would be zero or negative\\. Received `inputs shape=(?<input>" + PY_SHAPE

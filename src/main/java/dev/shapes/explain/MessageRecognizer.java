@@ -42,14 +42,18 @@ final class MessageRecognizer {
         String text = normalize(pasted);
         Recognition best = null;
         for (MessageTemplate template : MessageCatalog.all()) {
+            // a template's variants go from the most specific text to the most general: the first that matches
             for (MessageTemplate.Variant variant : template.variants()) {
                 Matcher m = variant.pattern().matcher(text);
                 Recognition last = null;
                 while (m.find()) {
                     last = recognition(template, variant, m, text);
                 }
-                if (last != null && better(last, best)) {
-                    best = last;
+                if (last != null) {
+                    if (better(last, best)) {
+                        best = last;
+                    }
+                    break;
                 }
             }
         }
