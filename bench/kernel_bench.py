@@ -1,0 +1,135 @@
+"""Kernel benchmark: the Shapes kernel against Debian's ipykernel, same client, same run.
+
+For each kernel (by kernelspec name) it measures
+  * cold start: from launching the kernel process to the first kernel_info_reply
+    (median of --starts launches; the client sends kernel_info_request at once
+    and its sockets retry the connection every 5 ms),
+  * execute round trip: from sending execute_request to the kernel's
+    status: idle for it on iopub (median and p95 over --cells cells, after
+    --warmup cells),
+  * idle CPU: CPU time of the kernel process over --idle seconds of doing
+    nothing but answering the client's heartbeats, as a percentage of one core.
+
+Run with Debian's Python (the one that has jupyter_client):
+    JUPYTER_PATH=... /usr/bin/python3 bench/kernel_bench.py --kernel shapes --kernel python3
+Prints one JSON object per kernel, then a ratio table.
+"""
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+
+import zmq
+from jupyter_client.manager import KernelManager
+
+CELLS = {
+    "shapes": "logits: f32[32, 10]\nlabels: i64[32]\nloss = F.cross_entropy(logits, labels)",
+    "python3": "x = 1",
+}
+
+
+def reply_for(kc, msg_id, timeout):
+    deadline = time.monotonic() + timeout
+    while True:
+        msg = kc.get_shell_msg(timeout=max(0.0, deadline - time.monotonic()))
+        if msg["parent_header"].get("msg_id") == msg_id:
+            return msg
+
+
+def wait_idle(kc, msg_id, timeout=30):
+    deadline = time.monotonic() + timeout
+    while True:
+        msg = kc.get_iopub_msg(timeout=max(0.0, deadline - time.monotonic()))
+        if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status"
+                and msg["content"]["execution_state"] == "idle"):
+            return
+
+
+def fast_context():
+    context = zmq.Context()
+    context.setsockopt(zmq.RECONNECT_IVL, 5)
+    context.setsockopt(zmq.RECONNECT_IVL_MAX, 5)
+    return context
+
+
+def cold_start(name):
+    km = KernelManager(kernel_name=name, context=fast_context())
+    t0 = time.perf_counter()
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels(hb=False)
+    msg_id = kc.kernel_info()
+    reply_for(kc, msg_id, 60)
+    elapsed = time.perf_counter() - t0
+    kc.stop_channels()
+    km.shutdown_kernel(now=False)
+    return elapsed
+
+
+def cpu_seconds(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    ticks = int(fields[11]) + int(fields[12])  # utime + stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def measure(name, starts, cells, warmup, idle):
+    starts_s = [cold_start(name) for _ in range(starts)]
+    km = KernelManager(kernel_name=name, context=fast_context())
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=60)
+    code = CELLS.get(name, "x = 1")
+    times = []
+    for i in range(warmup + cells):
+        t0 = time.perf_counter()
+        msg_id = kc.execute(code)
+        wait_idle(kc, msg_id)
+        if i >= warmup:
+            times.append(time.perf_counter() - t0)
+        reply_for(kc, msg_id, 30)
+    pid = km.provisioner.process.pid
+    time.sleep(2)
+    before = cpu_seconds(pid)
+    time.sleep(idle)
+    idle_cpu = (cpu_seconds(pid) - before) / idle * 100
+    kc.stop_channels()
+    km.shutdown_kernel(now=False)
+    times.sort()
+    return {
+        "kernel": name,
+        "cold_start_ms": round(statistics.median(starts_s) * 1000, 1),
+        "cold_starts_ms": [round(s * 1000, 1) for s in starts_s],
+        "round_trip_median_ms": round(statistics.median(times) * 1000, 3),
+        "round_trip_p95_ms": round(times[int(len(times) * 0.95) - 1] * 1000, 3),
+        "idle_cpu_percent": round(idle_cpu, 3),
+        "cells": cells,
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--kernel", action="append", default=[])
+    parser.add_argument("--starts", type=int, default=5)
+    parser.add_argument("--cells", type=int, default=200)
+    parser.add_argument("--warmup", type=int, default=20)
+    parser.add_argument("--idle", type=float, default=20)
+    args = parser.parse_args()
+    results = [measure(k, args.starts, args.cells, args.warmup, args.idle) for k in args.kernel or ["shapes", "python3"]]
+    for r in results:
+        print(json.dumps(r))
+    if len(results) == 2:
+        a, b = results
+        print()
+        print(f"{'measure':<28}{a['kernel']:>12}{b['kernel']:>12}{'ratio':>10}")
+        for key, label in [("cold_start_ms", "cold start (ms)"), ("round_trip_median_ms", "round trip median (ms)"),
+                           ("round_trip_p95_ms", "round trip p95 (ms)"), ("idle_cpu_percent", "idle CPU (% of a core)")]:
+            ratio = a[key] / b[key] if b[key] else float("nan")
+            print(f"{label:<28}{a[key]:>12}{b[key]:>12}{ratio:>10.2f}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
