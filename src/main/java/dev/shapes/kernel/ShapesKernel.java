@@ -127,7 +127,7 @@ public final class ShapesKernel extends BaseKernel {
             if (!silent && (!run.result().statements().isEmpty() || !run.magics().isEmpty())) {
                 env.publish(new PublishExecuteResult(count, bundle));
             }
-            error = CellError.of(run, label);
+            error = CellError.of(run, "In[" + count + "]");
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             LOG.log(Level.SEVERE, "running cell " + label + " failed", e);
             error = Optional.of(CellError.internal(e));
