@@ -13,11 +13,14 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 /**
  * A cell's output as one Jupyter mime bundle: {@code text/html},
  * {@code text/plain} and {@code application/json} (the {@code check --json}
- * document of this one cell).
+ * document of this one cell, without the values of tensors over
+ * {@link #MAX_VALUES} elements).
  */
 final class MimeBundle {
 
     static final String JSON = "application/json";
+    /** Tensors with more elements than this are sent without their values (a notebook keeps every output). */
+    static final long MAX_VALUES = 10_000;
 
     private MimeBundle() {}
 
@@ -25,7 +28,7 @@ final class MimeBundle {
         DisplayData data = new DisplayData();
         data.putData("text/plain", CellOutput.text(run));
         data.putData("text/html", CellOutput.html(run));
-        data.putData(JSON, finite(CellOutput.document(List.of(run))));
+        data.putData(JSON, finite(CellOutput.document(List.of(run), MAX_VALUES)));
         return data;
     }
 

@@ -4,9 +4,11 @@ import dev.shapes.notebook.CellOutput;
 import dev.shapes.notebook.CellRun;
 import dev.shapes.notebook.CellRunner;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
@@ -20,6 +22,9 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
+import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
+import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
+import org.dflib.jjava.jupyter.messages.Header;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
@@ -27,6 +32,10 @@ import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
+import org.dflib.jjava.jupyter.messages.request.InterruptRequest;
+import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
+import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
 
 /**
  * The Shapes Jupyter kernel: every cell is Shapes notation (a leading
@@ -141,6 +150,52 @@ public final class ShapesKernel extends BaseKernel {
         ErrorReply reply = new ErrorReply(e.ename(), e.evalue(), e.traceback());
         reply.setExecutionCount(count);
         env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
+    }
+
+    @Override
+    protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> message) {
+        env.setBusyDeferIdle();
+        env.reply(new Replies.KernelInfo(Header.PROTOCOL_VERISON, name, version, getLanguageInfo(), getBanner(),
+                getHelpLinks()));
+    }
+
+    /** Always answers (the stock handler is silent without a history manager and writes unreadable entries). */
+    @Override
+    protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
+        env.setBusyDeferIdle();
+        HistoryRequest request = message.getContent();
+        Set<HistoryManager.ResultFlag> flags = EnumSet.noneOf(HistoryManager.ResultFlag.class);
+        if (request.includeOutput()) {
+            flags.add(HistoryManager.ResultFlag.INCLUDE_OUTPUT);
+        }
+        List<HistoryEntry> entries;
+        if (request instanceof HistoryRequest.Range range) {
+            entries = history.lookupRange(range.getSessionIndex(), range.getStart(), range.getStop(), flags);
+        } else if (request instanceof HistoryRequest.Search search) {
+            if (search.filterUnique()) {
+                flags.add(HistoryManager.ResultFlag.UNIQUE);
+            }
+            entries = history.search(search.getPattern(), search.getMaxReturnLength(), flags);
+        } else {
+            entries = history.lookupTail(((HistoryRequest.Tail) request).getMaxReturnLength(), flags);
+        }
+        env.reply(new Replies.History(entries));
+    }
+
+    @Override
+    protected void handleInterruptRequest(ShellReplyEnvironment env, Message<InterruptRequest> message) {
+        env.setBusyDeferIdle();
+        interrupt();
+        env.reply(new Replies.Interrupt());
+    }
+
+    @Override
+    protected void handleShutdownRequest(ShellReplyEnvironment env, Message<ShutdownRequest> message) {
+        boolean restart = message.getContent().isRestart();
+        env.setBusyDeferIdle();
+        onShutdown(restart);
+        env.reply(new Replies.Shutdown(restart));
+        env.markForShutdown();
     }
 
     @Override

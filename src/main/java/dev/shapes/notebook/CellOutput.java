@@ -4,9 +4,14 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.shapes.eval.CellResult;
+import dev.shapes.eval.StatementResult;
+import dev.shapes.eval.Value;
 import dev.shapes.render.HtmlRenderer;
 import dev.shapes.render.JsonRenderer;
 import dev.shapes.render.TextRenderer;
+import dev.shapes.tensor.Tensor;
+import java.util.ArrayList;
 import java.util.List;
 import org.owasp.encoder.Encode;
 
@@ -53,7 +58,40 @@ public final class CellOutput {
     }
 
     public static JsonObject json(CellRun run) {
-        JsonObject cell = JsonRenderer.cell(run.result());
+        return json(run, Long.MAX_VALUE);
+    }
+
+    /**
+     * The cell object with the values of tensors over {@code maxValues}
+     * elements left out ({@code "value": null, "values_omitted": N}): a
+     * notebook stores every output, and a 2000 x 2000 tensor is 4 million numbers.
+     */
+    public static JsonObject json(CellRun run, long maxValues) {
+        List<StatementResult> statements = run.result().statements();
+        List<StatementResult> kept = new ArrayList<>(statements.size());
+        List<Long> omitted = new ArrayList<>(statements.size());
+        for (StatementResult s : statements) {
+            long count = s.value().filter(v -> v instanceof Value.TensorValue t && t.tensor().hasValues())
+                    .map(v -> ((Value.TensorValue) v).tensor().shape().numel().orElse(0)).orElse(0L);
+            if (count > maxValues) {
+                Value.TensorValue big = (Value.TensorValue) s.value().get();
+                Value shapeOnly = new Value.TensorValue(Tensor.shapeOnly(big.tensor().dtype(), big.tensor().shape()),
+                        big.framework());
+                kept.add(new StatementResult(s.span(), s.source(), s.profile(), new StatementResult.Ok(shapeOnly),
+                        s.warnings(), s.notes()));
+                omitted.add(count);
+            } else {
+                kept.add(s);
+                omitted.add(0L);
+            }
+        }
+        JsonObject cell = JsonRenderer.cell(new CellResult(run.result().index(), kept));
+        JsonArray rendered = cell.getAsJsonArray("statements");
+        for (int i = 0; i < omitted.size(); i++) {
+            if (omitted.get(i) > 0) {
+                rendered.get(i).getAsJsonObject().addProperty("values_omitted", omitted.get(i));
+            }
+        }
         if (!run.magics().isEmpty()) {
             JsonArray magics = new JsonArray();
             run.magics().forEach(m -> magics.add(json(m)));
@@ -64,8 +102,13 @@ public final class CellOutput {
 
     /** The {@code check --json} document: {@code {"cells": [...]}}. */
     public static JsonObject document(List<CellRun> runs) {
+        return document(runs, Long.MAX_VALUE);
+    }
+
+    /** The document with the values of tensors over {@code maxValues} elements left out. */
+    public static JsonObject document(List<CellRun> runs, long maxValues) {
         JsonArray cells = new JsonArray();
-        runs.forEach(r -> cells.add(json(r)));
+        runs.forEach(r -> cells.add(json(r, maxValues)));
         JsonObject doc = new JsonObject();
         doc.add("cells", cells);
         return doc;

@@ -126,4 +126,17 @@ class CellRunnerTest {
         assertEquals("who", magic.get("magic").getAsString());
         assertEquals("x", magic.getAsJsonArray("variables").get(0).getAsJsonObject().get("name").getAsString());
     }
+
+    @Test
+    void bigValuesCanBeLeftOutOfTheJson() {
+        CellRun run = runner.run("a = torch.ones(200, 200)\nb = torch.ones(2, 2)", "In [1]");
+        JsonObject big = CellOutput.json(run, 1000).getAsJsonArray("statements").get(0).getAsJsonObject();
+        assertTrue(big.get("value").isJsonNull());
+        assertEquals(40_000, big.get("values_omitted").getAsLong());
+        assertEquals("[200,200]", big.get("shape").toString());
+        JsonObject small = CellOutput.json(run, 1000).getAsJsonArray("statements").get(1).getAsJsonObject();
+        assertEquals("[[1.0,1.0],[1.0,1.0]]", small.get("value").toString());
+        assertEquals(40_000, CellOutput.json(run).getAsJsonArray("statements").get(0).getAsJsonObject()
+                .getAsJsonArray("value").size() * 200);
+    }
 }
