@@ -28,7 +28,7 @@ final class MimeBundle {
         DisplayData data = new DisplayData();
         data.putData("text/plain", CellOutput.text(run));
         data.putData("text/html", CellOutput.html(run));
-        data.putData(JSON, finite(CellOutput.document(List.of(run), MAX_VALUES)));
+        data.putData(JSON, new JsonData(finite(CellOutput.document(List.of(run), MAX_VALUES))));
         return data;
     }
 

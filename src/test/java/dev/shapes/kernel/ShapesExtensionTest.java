@@ -75,7 +75,7 @@ class ShapesExtensionTest {
                 "loss = F.cross_entropy(logits, labels)\n%who");
         String html = (String) second.getData(MIMEType.TEXT_HTML);
         assertTrue(html.contains("<table class=\"shapes-table\">"), html);
-        JsonObject json = (JsonObject) second.getData(MIMEType.APPLICATION_JSON);
+        JsonObject json = ((JsonData) second.getData(MIMEType.APPLICATION_JSON)).element().getAsJsonObject();
         JsonObject statement = json.getAsJsonArray("cells").get(0).getAsJsonObject().getAsJsonArray("statements")
                 .get(0).getAsJsonObject();
         assertEquals(2, statement.get("line").getAsInt(), "the header is line 1, as the user wrote it");
