@@ -8,7 +8,9 @@ For each kernel (by kernelspec name) it measures
     status: idle for it on iopub (median and p95 over --cells cells, after
     --warmup cells),
   * idle CPU: CPU time of the kernel process over --idle seconds of doing
-    nothing but answering the client's heartbeats, as a percentage of one core.
+    nothing but answering the client's heartbeats (after --settle seconds of
+    rest, so a JIT compiler finishing its queue is not counted), as a
+    percentage of one core.
 
 Run with Debian's Python (the one that has jupyter_client):
     JUPYTER_PATH=... /usr/bin/python3 bench/kernel_bench.py --kernel shapes --kernel python3
@@ -75,7 +77,7 @@ def cpu_seconds(pid):
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
-def measure(name, starts, cells, warmup, idle):
+def measure(name, starts, cells, warmup, idle, settle):
     starts_s = [cold_start(name) for _ in range(starts)]
     km = KernelManager(kernel_name=name, context=fast_context())
     km.start_kernel()
@@ -92,7 +94,7 @@ def measure(name, starts, cells, warmup, idle):
             times.append(time.perf_counter() - t0)
         reply_for(kc, msg_id, 30)
     pid = km.provisioner.process.pid
-    time.sleep(2)
+    time.sleep(settle)
     before = cpu_seconds(pid)
     time.sleep(idle)
     idle_cpu = (cpu_seconds(pid) - before) / idle * 100
@@ -116,19 +118,23 @@ def main():
     parser.add_argument("--starts", type=int, default=5)
     parser.add_argument("--cells", type=int, default=200)
     parser.add_argument("--warmup", type=int, default=20)
-    parser.add_argument("--idle", type=float, default=20)
+    parser.add_argument("--idle", type=float, default=30)
+    parser.add_argument("--settle", type=float, default=10)
     args = parser.parse_args()
-    results = [measure(k, args.starts, args.cells, args.warmup, args.idle) for k in args.kernel or ["shapes", "python3"]]
+    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    kernels = args.kernel or ["shapes", "python3"]
+    results = [measure(k, args.starts, args.cells, args.warmup, args.idle, args.settle) for k in kernels]
     for r in results:
         print(json.dumps(r))
-    if len(results) == 2:
-        a, b = results
-        print()
-        print(f"{'measure':<28}{a['kernel']:>12}{b['kernel']:>12}{'ratio':>10}")
-        for key, label in [("cold_start_ms", "cold start (ms)"), ("round_trip_median_ms", "round trip median (ms)"),
-                           ("round_trip_p95_ms", "round trip p95 (ms)"), ("idle_cpu_percent", "idle CPU (% of a core)")]:
-            ratio = a[key] / b[key] if b[key] else float("nan")
-            print(f"{label:<28}{a[key]:>12}{b[key]:>12}{ratio:>10.2f}")
+    # the last kernel is the baseline (python3 = ipykernel by default)
+    base = results[-1]
+    print()
+    print(f"{'measure':<26}" + "".join(f"{r['kernel']:>14}" for r in results)
+          + "".join(f"{r['kernel'] + '/' + base['kernel']:>22}" for r in results[:-1]))
+    for key, label in [("cold_start_ms", "cold start (ms)"), ("round_trip_median_ms", "round trip median (ms)"),
+                       ("round_trip_p95_ms", "round trip p95 (ms)"), ("idle_cpu_percent", "idle CPU (% of a core)")]:
+        ratios = "".join(f"{(r[key] / base[key] if base[key] else float('nan')):>22.2f}" for r in results[:-1])
+        print(f"{label:<26}" + "".join(f"{r[key]:>14}" for r in results) + ratios)
 
 
 if __name__ == "__main__":
