@@ -6,6 +6,7 @@ import dev.shapes.eval.Interpreter;
 import dev.shapes.eval.Session;
 import dev.shapes.eval.Value;
 import dev.shapes.framework.Frameworks;
+import dev.shapes.framework.compare.Comparison;
 import dev.shapes.lang.CellHeader;
 import dev.shapes.tensor.Tensor;
 import java.util.ArrayList;
@@ -18,8 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * Runs notebook cells the same way for the kernel and for {@code check}:
- * a leading {@code %%shapes [framework]} header (left to the interpreter),
- * and the line magics {@code %use}, {@code %who} and {@code %reset}.
+ * a leading {@code %%shapes [framework]} header (left to the interpreter; two
+ * or more frameworks compare the cell's loss side by side), and the line magics {@code %use}, {@code %who} and {@code %reset}.
  * <p>
  * {@code %use NAME} becomes a {@code use} statement where it stands. {@code %who}
  * and {@code %reset} run before the cell's other statements when they come first
@@ -36,6 +37,7 @@ public final class CellRunner {
     private static final Pattern MAGIC_LINE = Pattern.compile("^([ \\t]*)%([A-Za-z_]\\w*)?(.*)$");
 
     private final Interpreter interpreter;
+    private final Comparison comparison;
     private final Map<Integer, String> cellLabels = new HashMap<>();
 
     public CellRunner() {
@@ -44,6 +46,7 @@ public final class CellRunner {
 
     public CellRunner(Session session) {
         this.interpreter = new Interpreter(session);
+        this.comparison = new Comparison(session.frameworks());
     }
 
     public Session session() {
@@ -101,7 +104,11 @@ public final class CellRunner {
         }
         List<LineMagic> beforeDone = new ArrayList<>();
         before.forEach(m -> beforeDone.add(apply(m)));
-        CellResult result = interpreter.run(String.join("\n", lines));
+        String rewritten = String.join("\n", lines);
+        List<String> compared = header.map(h -> comparison.frameworksNamed(h.arguments())).orElse(List.of());
+        CellResult result = compared.size() > 1
+                ? comparison.run(session().nextCellIndex(), CellHeader.of(rewritten).orElseThrow().body(), compared)
+                : interpreter.run(rewritten);
         cellLabels.put(result.index(), label);
         List<LineMagic> afterDone = new ArrayList<>();
         after.forEach(m -> afterDone.add(apply(m)));

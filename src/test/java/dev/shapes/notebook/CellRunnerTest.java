@@ -139,4 +139,12 @@ class CellRunnerTest {
         assertEquals(40_000, CellOutput.json(run).getAsJsonArray("statements").get(0).getAsJsonObject()
                 .getAsJsonArray("value").size() * 200);
     }
+
+    @Test
+    void twoFrameworksInTheHeaderCompareTheLossSideBySide() {
+        CellRun run = runner.run("%%shapes torch numpy\nlogits: f32[32, 10]\nlabels: i64[32]\n"
+                + "loss = F.cross_entropy(logits, labels)", "In [1]");
+        assertEquals(2, run.result().statements().size(), CellOutput.text(run));
+        assertTrue(run.result().statements().get(1).profile().startsWith("NumPy"), CellOutput.text(run));
+    }
 }
