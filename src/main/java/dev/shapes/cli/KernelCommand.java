@@ -32,7 +32,12 @@ final class KernelCommand implements Callable<Integer> {
             System.err.println("error: the kernel needs the CONNECTION_FILE that Jupyter writes");
             return 2;
         }
-        KernelLauncher.serve(connectionFile);
+        try {
+            KernelLauncher.serve(connectionFile);
+        } catch (java.io.IOException e) {
+            System.err.println("error: cannot start the kernel on " + connectionFile + ": " + e);
+            return 2;
+        }
         return 0;
     }
 }
