@@ -1,6 +1,12 @@
 package dev.shapes.framework;
 
 import dev.shapes.eval.Framework;
+import dev.shapes.framework.keras.KerasFramework;
+import dev.shapes.framework.tf.TfFramework;
+import dev.shapes.framework.tf.TfGraph;
+import dev.shapes.framework.tf.TfModule;
+import dev.shapes.framework.tf.TfRuntime;
+import dev.shapes.framework.tf.TfStyle;
 import dev.shapes.framework.torch.TorchFramework;
 import java.util.List;
 
@@ -13,8 +19,9 @@ public final class Frameworks {
         return List.of(
                 new TorchFramework(),
                 new Unavailable("numpy", "NumPy", List.of("np")),
-                new Unavailable("keras", "Keras", List.of()),
-                new Unavailable("tf", "TensorFlow", List.of("tensorflow")),
+                new KerasFramework((keras, numpy) -> TfModule.build(new TfRuntime(new TfGraph(), TfStyle.EAGER),
+                        keras, numpy)),
+                new TfFramework(KerasFramework::companionsForTensorFlow),
                 new Unavailable("jax", "JAX", List.of()));
     }
 }
