@@ -79,7 +79,17 @@ public final class TfModule {
         } else {
             Module train2 = new Module("tensorflow.train");
             train2.function("Checkpoint", (args, ctx) -> Value.NONE);
+            for (String name : List.of("GradientDescentOptimizer", "AdamOptimizer", "RMSPropOptimizer",
+                    "AdagradOptimizer", "MomentumOptimizer")) {
+                train2.put(name, new Removed("tensorflow._api.v2.train", name));
+            }
             tf.put("train", train2);
+            for (String name : List.of("Session", "InteractiveSession", "placeholder", "global_variables_initializer",
+                    "initialize_all_variables", "log", "random_normal", "truncated_normal", "random_uniform",
+                    "contrib", "to_float", "to_int32", "to_int64", "div", "mul", "sub", "get_variable",
+                    "reset_default_graph", "variable_scope", "layers")) {
+                tf.put(name, new Removed("tensorflow", name));
+            }
         }
         if (numpy instanceof Module np) {
             tf.put("__numpy__", np);

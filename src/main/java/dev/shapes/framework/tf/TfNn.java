@@ -32,12 +32,14 @@ public final class TfNn {
     public static Tensor sparseSoftmaxCrossEntropy(Tensor labels, Tensor logits, TfExec exec) {
         TfStyle style = exec.style();
         Bindings bindings = exec.bindings();
-        if (logits.rank() == 0) {
+        // The Python-level checks ran when the graph was built; at sess.run only the kernel checks.
+        boolean python = exec.phase() != TfExec.Phase.RUN;
+        if (python && logits.rank() == 0) {
             throw new FrameworkException("ValueError", style.v1()
                     ? "Logits cannot be scalars - received shape " + style.tuple(logits.shape()) + "."
                     : "`logits` cannot be a scalar. Received logits=" + repr(logits) + "`");
         }
-        if (labels.rank() != logits.rank() - 1) {
+        if (python && labels.rank() != logits.rank() - 1) {
             throw new FrameworkException("ValueError", style.v1()
                     ? "Rank mismatch: Rank of labels (received " + labels.rank() + ") should equal rank of logits "
                     + "minus 1 (received " + logits.rank() + ")."
@@ -47,7 +49,7 @@ public final class TfNn {
         }
         Shape outer = logits.shape().subShape(0, logits.rank() - 1);
         boolean staticShapes = labels.shape().isFullyKnown() || allDecided(labels.shape(), bindings);
-        staticShapes &= allDecided(outer, bindings);
+        staticShapes &= allDecided(outer, bindings) && python;
         for (int i = 0; i < labels.rank() && staticShapes; i++) {
             if (!bindings.sameOrUndecided(labels.shape().dim(i), outer.dim(i))) {
                 throw new FrameworkException("ValueError", style.v1()
@@ -214,8 +216,8 @@ public final class TfNn {
      */
     public static Tensor sigmoidCrossEntropy(Tensor labels, Tensor logits, TfExec exec) {
         TfStyle style = exec.style();
-        boolean compatible = labels.rank() == logits.rank();
-        for (int i = 0; compatible && i < labels.rank(); i++) {
+        boolean compatible = labels.rank() == logits.rank() || exec.phase() == TfExec.Phase.RUN;
+        for (int i = 0; compatible && i < labels.rank() && exec.phase() != TfExec.Phase.RUN; i++) {
             compatible = exec.bindings().sameOrUndecided(labels.shape().dim(i), logits.shape().dim(i));
         }
         if (!compatible) {

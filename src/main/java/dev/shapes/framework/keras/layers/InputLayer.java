@@ -41,6 +41,10 @@ public final class InputLayer extends Layer {
         return batchShape;
     }
 
+    public DType dtype() {
+        return dtype;
+    }
+
     /** The symbolic tensor this layer stands for. */
     public Value.TensorValue output(CallContext ctx) {
         if (output == null) {

@@ -15,6 +15,7 @@ import dev.shapes.framework.keras.layers.InputLayer;
 import dev.shapes.framework.keras.layers.InputSpec;
 import dev.shapes.framework.keras.layers.Layer;
 import dev.shapes.framework.keras.layers.Merge;
+import dev.shapes.tensor.DType;
 import dev.shapes.tensor.Dim;
 import dev.shapes.tensor.Shape;
 import dev.shapes.tensor.Tensor;
@@ -152,7 +153,10 @@ public final class Functional extends Model {
                     ctx.bindings());
         }
         for (int i = 0; i < inputs.size(); i++) {
-            values.put(inputs.get(i), Sequential.adjustRank(given.get(i), inputs.get(i).tensor().shape(),
+            Tensor in = given.get(i);
+            DType want = inputs.get(i).tensor().dtype();
+            values.put(inputs.get(i), Sequential.adjustRank(in.dtype() == want ? in : in.cast(want),
+                    inputs.get(i).tensor().shape(),
                     inputName(i), listInputs ? Integer.toString(i) : "", ctx));
         }
         for (Step step : steps) {

@@ -162,7 +162,8 @@ public final class Sequential extends Model {
         if (!graph) {
             buildFor(x.shape(), ctx);
         }
-        x = adjustRank(x, input.batchShape(), input.name(), "", ctx);
+        x = adjustRank(x.dtype() == input.dtype() ? x : x.cast(input.dtype()), input.batchShape(), input.name(), "",
+                ctx);
         for (Layer layer : layers) {
             x = layer.run(x, ctx);
         }
