@@ -23,7 +23,9 @@ public final class Recurrent extends Layer {
     private final long units;
     private final boolean returnSequences;
     private final boolean returnState;
+    private final boolean stateful;
     private Dim features;
+    private Dim expectedBatch;
 
     Recurrent(KerasRuntime keras, String className, Arguments args) {
         this(keras, className, Signature.of(className, "units", "activation", "recurrent_activation", "use_bias",
@@ -40,6 +42,7 @@ public final class Recurrent extends Layer {
         this.units = positive(b, "units", "units");
         this.returnSequences = b.bool("return_sequences");
         this.returnState = b.bool("return_state");
+        this.stateful = b.bool("stateful");
         Activations.get(b.get("activation"));
         this.inputSpec = InputSpec.ndim(3);
         config.put("units", new Value.IntValue(units));
@@ -58,10 +61,27 @@ public final class Recurrent extends Layer {
     @Override
     protected void build(Shape inputShape, CallContext ctx) {
         features = inputShape.dim(2);
+        if (stateful) {
+            Dim batch = ctx.bindings().resolve(inputShape.dim(0));
+            if (batch instanceof Dim.Unknown) {
+                throw new dev.shapes.eval.FrameworkException("ValueError", "When using `stateful=True` in a RNN, the "
+                        + "batch size must be static. Found dynamic batch size: sequence.shape="
+                        + shapeText(inputShape));
+            }
+            expectedBatch = batch;
+        }
     }
 
     @Override
     protected Tensor forward(Tensor x, CallContext ctx) {
+        if (stateful && expectedBatch != null) {
+            Dim actual = ctx.bindings().resolve(x.shape().dim(0));
+            if (!(actual instanceof Dim.Unknown) && !ctx.bindings().sameOrUndecided(actual, expectedBatch)) {
+                throw new dev.shapes.eval.FrameworkException("ValueError", "If an RNN is stateful, the batch size of "
+                        + "the input sequences must be the same as the batch size of the initial state. \n"
+                        + "- Expected batch size: " + expectedBatch + "\n- Received batch size: " + actual);
+            }
+        }
         Shape out = returnSequences ? Shape.of(x.shape().dim(0), x.shape().dim(1), Dim.of(units))
                 : Shape.of(x.shape().dim(0), Dim.of(units));
         return Tensor.shapeOnly(DType.F32, out);

@@ -50,7 +50,7 @@ public final class Huber extends KerasLoss {
     public Tensor compute(Tensor yTrue, Tensor yPred, Bound options, LossContext lc) {
         List<Tensor> same = Regression.prepare(yTrue, yPred, lc);
         double delta = same.get(1).dtype().round(options.number("delta"));
-        Tensor error = LossMath.sub(same.get(1), same.get(0), lc);
+        Tensor error = LossMath.difference(same.get(0), same.get(1), true, "huber", lc);
         double halfDeltaSquared = same.get(1).dtype().round(0.5 * same.get(1).dtype().round(delta * delta));
         Tensor values = LossMath.map(error, e -> Math.abs(e) <= delta ? 0.5 * (e * e)
                 : delta * Math.abs(e) - halfDeltaSquared);

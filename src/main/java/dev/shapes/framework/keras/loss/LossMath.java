@@ -34,6 +34,18 @@ public final class LossMath {
         return binary("Sub", "sub", a, b, lc, (x, y) -> x - y);
     }
 
+    /**
+     * {@code y_true - y_pred} (or the reverse when {@code predictionFirst}), noting
+     * a silent broadcast to a shape bigger than both (e.g. (N, 1) against (N, K)).
+     */
+    public static Tensor difference(Tensor yTrue, Tensor yPred, boolean predictionFirst, String loss,
+                                    LossContext lc) {
+        Tensor d = predictionFirst ? sub(yPred, yTrue, lc) : sub(yTrue, yPred, lc);
+        dev.shapes.framework.SilentBroadcast.checkLoss(lc.ctx(), loss, "y_true", yTrue.shape(), "y_pred",
+                yPred.shape(), d.shape());
+        return d;
+    }
+
     public static Tensor mul(Tensor a, Tensor b, LossContext lc) {
         return binary("Mul", "mul", a, b, lc, (x, y) -> x * y);
     }

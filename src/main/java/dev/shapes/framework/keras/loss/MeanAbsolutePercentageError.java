@@ -45,7 +45,7 @@ public final class MeanAbsolutePercentageError extends KerasLoss {
     @Override
     public Tensor compute(Tensor yTrue, Tensor yPred, Bound options, LossContext lc) {
         List<Tensor> same = Regression.prepare(yTrue, yPred, lc);
-        Tensor diff = LossMath.sub(same.get(0), same.get(1), lc);
+        Tensor diff = LossMath.difference(same.get(0), same.get(1), false, "mean_absolute_percentage_error", lc);
         Tensor scale = LossMath.map(same.get(0), v -> Math.max(Math.abs(v), LossMath.EPSILON));
         Tensor ratio = LossMath.binary("RealDiv", "truediv", diff, scale, lc, (a, b) -> Math.abs(a / b));
         return LossMath.map(LossMath.mean(ratio, -1), v -> 100.0 * v);

@@ -51,7 +51,7 @@ public final class MeanSquaredError extends KerasLoss {
     @Override
     public Tensor compute(Tensor yTrue, Tensor yPred, Bound options, LossContext lc) {
         List<Tensor> same = Regression.prepare(yTrue, yPred, lc);
-        Tensor diff = LossMath.sub(same.get(0), same.get(1), lc);
+        Tensor diff = LossMath.difference(same.get(0), same.get(1), false, "mean_squared_error", lc);
         return LossMath.mean(LossMath.map(diff, v -> v * v), -1);
     }
 }

@@ -13,7 +13,6 @@ import dev.shapes.framework.keras.loss.LossContext;
 import dev.shapes.framework.keras.loss.LossObject;
 import dev.shapes.framework.keras.loss.Losses;
 import dev.shapes.framework.keras.loss.SparseCategoricalCrossentropy;
-import dev.shapes.framework.tf.TensorMath;
 import dev.shapes.framework.tf.TfExec;
 import dev.shapes.framework.tf.TfNn;
 import dev.shapes.framework.tf.TfStyle;
@@ -100,10 +99,11 @@ final class Training {
             validation = Optional.of(validationData(model, b.get("validation_data"), ctx));
         }
         long batchSize = b.isNone("batch_size") ? 32 : b.integer("batch_size");
-        List<String> metricNames = step(model, data, batchSize, true, ctx);
+        String[] names = {b.source("x"), b.source("y")};
+        List<String> metricNames = step(model, data, batchSize, true, ctx, names);
         if (validation.isPresent()) {
             long vbs = b.isNone("validation_batch_size") ? batchSize : b.integer("validation_batch_size");
-            step(model, validation.get(), vbs, false, ctx);
+            step(model, validation.get(), vbs, false, ctx, new String[] {"x_val", "y_val"});
         }
         long epochs = b.integer("epochs");
         return new History(epochs, metricNames, validation.isPresent());
@@ -119,7 +119,7 @@ final class Training {
         requireCompiled(model);
         Data data = data(model, b.get("x"), b.get("y"), b.get("sample_weight"), ctx);
         long batchSize = b.isNone("batch_size") ? 32 : b.integer("batch_size");
-        List<String> metrics = step(model, data, batchSize, false, ctx);
+        List<String> metrics = step(model, data, batchSize, false, ctx, new String[] {b.source("x"), b.source("y")});
         Value loss = ctx.wrap(Tensor.shapeOnly(DType.F32, Shape.SCALAR));
         if (b.bool("return_dict")) {
             Map<Value, Value> out = new LinkedHashMap<>();
@@ -149,7 +149,8 @@ final class Training {
         List<Tensor> outputs = null;
         for (long size : batchSizes(n, batchSize)) {
             List<Tensor> xs = data.x().stream().map(t -> batchOf(t, size)).toList();
-            outputs = withBatchNote(() -> model.forward(xs, ctx), size, n, batchSize, ctx);
+            outputs = withBatchNote(() -> model.forward(xs, ctx), size, n, batchSize, ctx,
+                    new String[] {b.source("x")});
         }
         if (outputs == null) {
             throw new FrameworkException("ValueError", "Expected input data to be non-empty.");
@@ -167,7 +168,7 @@ final class Training {
         requireCompiled(model);
         Data data = data(model, b.get("x"), b.get("y"), b.get("sample_weight"), ctx);
         long n = cardinality(data, ctx);
-        step(model, data, Math.max(n, 1), true, ctx);
+        step(model, data, Math.max(n, 1), true, ctx, new String[] {b.source("x"), b.source("y")});
         return ctx.wrap(Tensor.shapeOnly(DType.F32, Shape.SCALAR));
     }
 
@@ -178,7 +179,8 @@ final class Training {
      * loss on each distinct batch size (the first batch builds the model), then
      * the labels' range. Returns the metric names.
      */
-    private static List<String> step(Model model, Data data, long batchSize, boolean training, CallContext ctx) {
+    private static List<String> step(Model model, Data data, long batchSize, boolean training, CallContext ctx,
+                                     String[] names) {
         long n = cardinality(data, ctx);
         if (data.y().isEmpty()) {
             throw new FrameworkException("ValueError", "No loss to compute. Provide a `loss` argument in "
@@ -206,7 +208,7 @@ final class Training {
                         List.of("data_1", model.outputNodeName()), model.outputActivationOp());
                 loss.get().compute(y, yPred, w, lc);
                 return m;
-            }, first ? -1 : size, n, batchSize, ctx);
+            }, first ? -1 : size, n, batchSize, ctx, names);
             if (first) {
                 metrics = names;
             }
@@ -285,7 +287,7 @@ final class Training {
      * is -1 for the first batch (whose failures are about every batch).
      */
     private static <T> T withBatchNote(java.util.function.Supplier<T> body, long size, long n, long batchSize,
-                                       CallContext ctx) {
+                                       CallContext ctx, String[] names) {
         try {
             return body.get();
         } catch (FrameworkException e) {
@@ -294,23 +296,27 @@ final class Training {
                 ctx.note("batching", "batch " + batches + " of " + batches + " has " + size + " samples; the first "
                         + (batches - 1) + " have " + batchSize + " (" + n + " = " + (batches - 1) + " × " + batchSize
                         + " + " + size + "), and this one does not fit a shape fixed at " + batchSize + ". "
-                        + fix(n, batchSize));
+                        + fix(n, batchSize, names));
             }
             throw e;
         }
     }
 
-    private static String fix(long n, long batchSize) {
+    private static String fix(long n, long batchSize, String[] names) {
+        long whole = n - n % batchSize;
         List<Long> divisors = new ArrayList<>();
-        for (long d = Math.max(2, batchSize / 2); d <= 2 * batchSize && divisors.size() < 2; d++) {
-            if (n % d == 0) {
+        for (long d = 2 * batchSize; d >= Math.max(2, batchSize / 2) && divisors.size() < 2; d--) {
+            if (n % d == 0 && d != batchSize) {
                 divisors.add(d);
             }
         }
-        String choice = divisors.isEmpty() ? "" : " (e.g. batch_size=" + divisors.get(0)
-                + (divisors.size() > 1 ? " or " + divisors.get(1) : "") + ")";
-        return "A batch_size that divides " + n + choice + ", trimming the data to a multiple of " + batchSize
-                + " samples, or leaving the batch axis of the model unfixed (None) avoids the partial batch.";
+        String other = divisors.isEmpty() ? "" : " A batch_size that divides " + n + " (e.g. "
+                + divisors.stream().map(String::valueOf).reduce((a, b) -> a + " or " + b).orElse("")
+                + ") helps only where nothing in the model fixes the batch at " + batchSize + ".";
+        return "fit has no drop_remainder for arrays: training on the first " + whole + " samples (a multiple of "
+                + batchSize + ", e.g. " + names[0] + "[:" + whole + "]" + (names.length > 1 ? ", " + names[1] + "[:" + whole
+                + "]" : "") + ") gives every batch " + batchSize
+                + " samples." + other;
     }
 
     // ------------------------------------------------------------ data
@@ -453,7 +459,4 @@ final class Training {
         }
     }
 
-    static Tensor unused(Tensor t) {
-        return TensorMath.reshape(t, t.shape());
-    }
 }
