@@ -194,11 +194,11 @@ final class Training {
             Tensor y = batchOf(data.y().get(), size);
             Optional<Tensor> w = data.weight().map(t -> batchOf(t, size));
             boolean first = metrics == null;
-            List<String> names = withBatchNote(() -> {
+            List<String> resolved = withBatchNote(() -> {
                 Tensor yPred = model.forward(xs, ctx).get(0);
+                List<String> m = Metrics.resolve(compiled.metrics());
                 Optional<LossObject> loss = Losses.resolve(compiled.loss(), "loss", model.lossModule(),
                         model.keras().version());
-                List<String> m = Metrics.resolve(compiled.metrics());
                 if (loss.isEmpty()) {
                     throw new FrameworkException("ValueError", "No loss to compute. Provide a `loss` argument in "
                             + "`compile()`.");
@@ -210,7 +210,7 @@ final class Training {
                 return m;
             }, first ? -1 : size, n, batchSize, ctx, names);
             if (first) {
-                metrics = names;
+                metrics = resolved;
             }
         }
         checkLabels(model, data, batchSize, ctx);
