@@ -1,5 +1,6 @@
 package dev.shapes.framework.keras;
 
+import dev.shapes.framework.ndarray.NumpyArrays;
 import dev.shapes.eval.Module;
 import dev.shapes.eval.Value;
 import dev.shapes.tensor.DType;
@@ -40,9 +41,9 @@ final class Datasets {
                                   DType y) {
         Module m = new Module(name);
         m.function("load_data", (args, ctx) -> new Value.TupleValue(List.of(
-                new Value.TupleValue(List.of(ctx.wrap(Tensor.shapeOnly(x, xTrain)), ctx.wrap(Tensor.shapeOnly(y,
+                new Value.TupleValue(List.of(NumpyArrays.wrap(Tensor.shapeOnly(x, xTrain)), NumpyArrays.wrap(Tensor.shapeOnly(y,
                         yTrain)))),
-                new Value.TupleValue(List.of(ctx.wrap(Tensor.shapeOnly(x, xTest)), ctx.wrap(Tensor.shapeOnly(y,
+                new Value.TupleValue(List.of(NumpyArrays.wrap(Tensor.shapeOnly(x, xTest)), NumpyArrays.wrap(Tensor.shapeOnly(y,
                         yTest)))))));
         return m;
     }

@@ -1,5 +1,6 @@
 package dev.shapes.framework.keras;
 
+import dev.shapes.framework.ndarray.NumpyModule;
 import dev.shapes.eval.Framework;
 import dev.shapes.eval.Module;
 import dev.shapes.eval.NotationException;

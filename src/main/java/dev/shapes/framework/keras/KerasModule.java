@@ -1,5 +1,6 @@
 package dev.shapes.framework.keras;
 
+import dev.shapes.framework.ndarray.NumpyArrays;
 import dev.shapes.eval.Arguments;
 import dev.shapes.eval.Bound;
 import dev.shapes.eval.CallContext;
@@ -207,7 +208,7 @@ public final class KerasModule {
                     : Tensor.shapeOnly(DType.F32, out));
         }
         if (!ids.hasValues() || !(classes instanceof Dim.Known k) || !NumericBudget.allows(out)) {
-            return ctx.wrap(Tensor.shapeOnly(DType.F64, out));
+            return NumpyArrays.wrap(Tensor.shapeOnly(DType.F64, out));
         }
         long c = k.size();
         double[] v = ids.data();
@@ -220,7 +221,7 @@ public final class KerasModule {
             }
             r[(int) (i * c + (id < 0 ? id + c : id))] = 1;
         }
-        return ctx.wrap(Tensor.of(DType.F64, out, r));
+        return NumpyArrays.wrap(Tensor.of(DType.F64, out, r));
     }
 
     /** {@code pad_sequences(sequences, maxlen=None, ...)}: int32 {@code (samples, maxlen)}. */

@@ -1,5 +1,7 @@
 package dev.shapes.framework.keras;
 
+import dev.shapes.framework.ndarray.NumpyArrays;
+import dev.shapes.framework.ndarray.NumpyModule;
 import dev.shapes.eval.CallContext;
 import dev.shapes.eval.Module;
 import dev.shapes.eval.Profile;
@@ -96,6 +98,11 @@ public final class KerasProfile implements Profile {
     @Override
     public Value binary(Expr.BinaryOp op, Value left, Value right, CallContext ctx) {
         return wrap(NumpyArrays.binary(op, left, right, ctx));
+    }
+
+    @Override
+    public Value binaryInPlace(Expr.BinaryOp op, Value left, Value right, CallContext ctx) {
+        return wrap(NumpyArrays.binaryInPlace(op, left, right, ctx));
     }
 
     @Override

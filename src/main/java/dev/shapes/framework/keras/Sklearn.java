@@ -1,5 +1,6 @@
 package dev.shapes.framework.keras;
 
+import dev.shapes.framework.ndarray.NumpyArrays;
 import dev.shapes.eval.Bound;
 import dev.shapes.eval.FrameworkException;
 import dev.shapes.eval.Module;

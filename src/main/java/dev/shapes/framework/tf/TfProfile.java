@@ -7,6 +7,7 @@ import dev.shapes.eval.Module;
 import dev.shapes.eval.Profile;
 import dev.shapes.eval.Python;
 import dev.shapes.eval.Value;
+import dev.shapes.framework.ndarray.NumpyArrays;
 import dev.shapes.lang.Expr;
 import dev.shapes.tensor.DType;
 import dev.shapes.tensor.Dim;
@@ -102,8 +103,17 @@ public final class TfProfile implements Profile {
         return new Value.TensorValue(tensor, "tf");
     }
 
+    /** Arithmetic among NumPy arrays (and numbers) follows NumPy, even in a TF program. */
+    private static boolean numpyOnly(Value a, Value b) {
+        return (NumpyArrays.isArray(a) || !(a instanceof Value.TensorValue))
+                && (NumpyArrays.isArray(b) || !(b instanceof Value.TensorValue));
+    }
+
     @Override
     public Value binary(Expr.BinaryOp op, Value left, Value right, CallContext ctx) {
+        if (numpyOnly(left, right)) {
+            return NumpyArrays.wrap(NumpyArrays.binary(op, left, right, ctx));
+        }
         if (op == Expr.BinaryOp.MATMUL) {
             if (!(left instanceof Value.TensorValue) || !(right instanceof Value.TensorValue)) {
                 throw Python.unsupported(op, left, right);
@@ -114,7 +124,18 @@ public final class TfProfile implements Profile {
     }
 
     @Override
+    public Value binaryInPlace(Expr.BinaryOp op, Value left, Value right, CallContext ctx) {
+        if (numpyOnly(left, right)) {
+            return NumpyArrays.wrap(NumpyArrays.binaryInPlace(op, left, right, ctx));
+        }
+        return binary(op, left, right, ctx);
+    }
+
+    @Override
     public Value unary(Expr.UnaryOp op, Value operand, CallContext ctx) {
+        if (NumpyArrays.isArray(operand)) {
+            return NumpyArrays.wrap(NumpyArrays.unary(op, ((Value.TensorValue) operand).tensor()));
+        }
         if (op == Expr.UnaryOp.PLUS) {
             return operand;
         }
@@ -126,6 +147,9 @@ public final class TfProfile implements Profile {
 
     @Override
     public Value subscript(Value target, List<Value> index, CallContext ctx) {
+        if (NumpyArrays.isArray(target)) {
+            return NumpyArrays.wrap(NumpyArrays.index(((Value.TensorValue) target).tensor(), index, ctx));
+        }
         List<Indexing.Index> items = new ArrayList<>();
         for (Value v : index) {
             items.add(item(v));
@@ -178,6 +202,9 @@ public final class TfProfile implements Profile {
 
     @Override
     public Optional<Value> attribute(Value.TensorValue target, String name, CallContext ctx) {
+        if (NumpyArrays.isArray(target)) {
+            return NumpyArrays.attribute(target, name, ctx);
+        }
         Tensor t = target.tensor();
         boolean symbolic = rt.graph().contains(target);
         switch (name) {

@@ -10,7 +10,7 @@ import dev.shapes.eval.Signature;
 import dev.shapes.eval.Value;
 import dev.shapes.framework.keras.KerasRuntime;
 import dev.shapes.framework.keras.KerasState;
-import dev.shapes.framework.keras.NumpyArrays;
+import dev.shapes.framework.ndarray.NumpyArrays;
 import dev.shapes.framework.keras.layers.Activations;
 import dev.shapes.framework.keras.layers.ActivationLayer;
 import dev.shapes.framework.keras.layers.Dense;

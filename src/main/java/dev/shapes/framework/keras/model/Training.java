@@ -8,7 +8,7 @@ import dev.shapes.eval.Python;
 import dev.shapes.eval.Signature;
 import dev.shapes.eval.Value;
 import dev.shapes.framework.keras.KerasRuntime;
-import dev.shapes.framework.keras.NumpyArrays;
+import dev.shapes.framework.ndarray.NumpyArrays;
 import dev.shapes.framework.keras.loss.LossContext;
 import dev.shapes.framework.keras.loss.LossObject;
 import dev.shapes.framework.keras.loss.Losses;

@@ -1,4 +1,4 @@
-package dev.shapes.framework.keras;
+package dev.shapes.framework.ndarray;
 
 import dev.shapes.eval.Arguments;
 import dev.shapes.eval.Bound;
@@ -25,11 +25,11 @@ import java.util.Optional;
  * ({@code argmax}, {@code squeeze}) and a few reductions. Random arrays are
  * shape-only.
  */
-final class NumpyModule {
+public final class NumpyModule {
 
     private NumpyModule() {}
 
-    static Module module() {
+    public static Module module() {
         Module np = new Module("numpy");
         for (DType t : DType.values()) {
             np.put(t.longName, new Value.DTypeValue(t, "<class 'numpy." + t.longName + "'>"));
@@ -50,14 +50,14 @@ final class NumpyModule {
             Value fill = b.get("fill_value");
             DType dtype = b.isNone("dtype") ? (fill instanceof Value.FloatValue ? DType.F64
                     : fill instanceof Value.BoolValue ? DType.BOOL : DType.I64) : NumpyArrays.dtype(b.get("dtype"));
-            return ctx.wrap(filled(dtype, shape, b.number("fill_value")));
+            return NumpyArrays.wrap(filled(dtype, shape, b.number("fill_value")));
         });
         for (String like : List.of("zeros_like", "ones_like", "empty_like")) {
             np.function(like, (args, ctx) -> {
                 Bound b = Signature.of(like, "a", "dtype").noneDefaults("dtype").bind(args);
                 Tensor a = array(b.get("a"));
                 DType dtype = b.isNone("dtype") ? a.dtype() : NumpyArrays.dtype(b.get("dtype"));
-                return ctx.wrap(like.startsWith("empty") ? Tensor.shapeOnly(dtype, a.shape())
+                return NumpyArrays.wrap(like.startsWith("empty") ? Tensor.shapeOnly(dtype, a.shape())
                         : filled(dtype, a.shape(), like.startsWith("zeros") ? 0 : 1));
             });
         }
@@ -76,13 +76,13 @@ final class NumpyModule {
             long n = (long) Math.max(0, Math.ceil((stop - start) / step));
             Shape shape = Shape.of(n);
             if (!NumericBudget.allows(shape)) {
-                return ctx.wrap(Tensor.shapeOnly(dtype, shape));
+                return NumpyArrays.wrap(Tensor.shapeOnly(dtype, shape));
             }
             double[] v = new double[(int) n];
             for (int i = 0; i < n; i++) {
                 v[i] = start + i * step;
             }
-            return ctx.wrap(Tensor.of(dtype, shape, v));
+            return NumpyArrays.wrap(Tensor.of(dtype, shape, v));
         });
         np.function("eye", (args, ctx) -> {
             Bound b = Signature.of("eye", "N", "M", "k", "dtype").noneDefaults("M", "dtype").def("k", 0).bind(args);
@@ -91,13 +91,13 @@ final class NumpyModule {
             DType dtype = b.isNone("dtype") ? DType.F64 : NumpyArrays.dtype(b.get("dtype"));
             Shape shape = Shape.of(n, m);
             if (!NumericBudget.allows(shape)) {
-                return ctx.wrap(Tensor.shapeOnly(dtype, shape));
+                return NumpyArrays.wrap(Tensor.shapeOnly(dtype, shape));
             }
             double[] v = new double[(int) (n * m)];
             for (int i = 0; i < Math.min(n, m); i++) {
                 v[(int) (i * m + i)] = 1;
             }
-            return ctx.wrap(Tensor.of(dtype, shape, v));
+            return NumpyArrays.wrap(Tensor.of(dtype, shape, v));
         });
         np.put("random", random());
         for (String name : List.of("argmax", "argmin", "sum", "mean", "max", "min", "amax", "amin", "prod")) {
@@ -105,32 +105,32 @@ final class NumpyModule {
                 Bound b = Signature.of(name, "a", "axis", "out", "keepdims").noneDefaults("axis", "out")
                         .def("keepdims", false).bind(args);
                 Tensor a = array(b.get("a"));
-                return ctx.wrap(NumpyArrays.reduce(a, b.isNone("axis") ? Optional.empty()
+                return NumpyArrays.wrap(NumpyArrays.reduce(a, b.isNone("axis") ? Optional.empty()
                         : Optional.of(b.integer("axis")), b.bool("keepdims"), NumpyArrays.reduction(name)));
             });
         }
         np.function("squeeze", (args, ctx) -> {
             Bound b = Signature.of("squeeze", "a", "axis").noneDefaults("axis").bind(args);
-            return ctx.wrap(NumpyArrays.squeeze(array(b.get("a")), b.isNone("axis") ? Optional.empty()
+            return NumpyArrays.wrap(NumpyArrays.squeeze(array(b.get("a")), b.isNone("axis") ? Optional.empty()
                     : Optional.of(b.integer("axis")), ctx));
         });
         np.function("reshape", (args, ctx) -> {
             Bound b = Signature.of("reshape", "a", "shape", "order").def("order", "C").bind(args);
-            return ctx.wrap(NumpyArrays.reshape(array(b.get("a")), NumpyArrays.sizes(List.of(b.get("shape")),
+            return NumpyArrays.wrap(NumpyArrays.reshape(array(b.get("a")), NumpyArrays.sizes(List.of(b.get("shape")),
                     "reshape"), ctx));
         });
         np.function("expand_dims", (args, ctx) -> {
             Bound b = Signature.of("expand_dims", "a", "axis").bind(args);
-            return ctx.wrap(NumpyArrays.expandDims(array(b.get("a")), b.integer("axis")));
+            return NumpyArrays.wrap(NumpyArrays.expandDims(array(b.get("a")), b.integer("axis")));
         });
         np.function("transpose", (args, ctx) -> {
             Bound b = Signature.of("transpose", "a", "axes").noneDefaults("axes").bind(args);
-            return ctx.wrap(NumpyArrays.transpose(array(b.get("a")), b.isNone("axes") ? List.of()
+            return NumpyArrays.wrap(NumpyArrays.transpose(array(b.get("a")), b.isNone("axes") ? List.of()
                     : NumpyArrays.sizes(List.of(b.get("axes")), "transpose")));
         });
         np.function("concatenate", (args, ctx) -> {
             Bound b = Signature.of("concatenate", "arrays", "axis").def("axis", 0).bind(args);
-            return ctx.wrap(NumpyArrays.concatenate(arrays(b.get("arrays")), b.integer("axis"), ctx));
+            return NumpyArrays.wrap(NumpyArrays.concatenate(arrays(b.get("arrays")), b.integer("axis"), ctx));
         });
         np.function("vstack", (args, ctx) -> {
             Bound b = Signature.of("vstack", "tup").bind(args);
@@ -138,12 +138,12 @@ final class NumpyModule {
             for (Tensor t : arrays(b.get("tup"))) {
                 parts.add(t.rank() == 1 ? TensorMath.reshape(t, t.shape().inserting(0, dev.shapes.tensor.Dim.of(1))) : t);
             }
-            return ctx.wrap(NumpyArrays.concatenate(parts, 0, ctx));
+            return NumpyArrays.wrap(NumpyArrays.concatenate(parts, 0, ctx));
         });
         np.function("hstack", (args, ctx) -> {
             Bound b = Signature.of("hstack", "tup").bind(args);
             List<Tensor> parts = arrays(b.get("tup"));
-            return ctx.wrap(NumpyArrays.concatenate(parts, parts.get(0).rank() == 1 ? 0 : 1, ctx));
+            return NumpyArrays.wrap(NumpyArrays.concatenate(parts, parts.get(0).rank() == 1 ? 0 : 1, ctx));
         });
         np.function("stack", (args, ctx) -> {
             Bound b = Signature.of("stack", "arrays", "axis").def("axis", 0).bind(args);
@@ -156,7 +156,7 @@ final class NumpyModule {
             }
             int a = NumpyArrays.axis(axis, parts.get(0).rank() + 1);
             List<Tensor> expanded = parts.stream().map(t -> NumpyArrays.expandDims(t, a)).toList();
-            return ctx.wrap(NumpyArrays.concatenate(expanded, a, ctx));
+            return NumpyArrays.wrap(NumpyArrays.concatenate(expanded, a, ctx));
         });
         unary(np, "log", Math::log);
         unary(np, "exp", Math::exp);
@@ -169,7 +169,7 @@ final class NumpyModule {
             Tensor a = array(b.get("a"));
             double lo = b.isNone("a_min") ? Double.NEGATIVE_INFINITY : b.number("a_min");
             double hi = b.isNone("a_max") ? Double.POSITIVE_INFINITY : b.number("a_max");
-            return ctx.wrap(TensorMath.map(a, v -> Math.min(Math.max(v, lo), hi)));
+            return NumpyArrays.wrap(TensorMath.map(a, v -> Math.min(Math.max(v, lo), hi)));
         });
         np.function("where", (args, ctx) -> {
             Bound b = Signature.of("where", "condition", "x", "y").bind(args);
@@ -179,7 +179,7 @@ final class NumpyModule {
             Shape out = NumpyArrays.broadcast(List.of(c.shape(), x.shape(), y.shape()), ctx);
             DType dtype = NumpyArrays.promote(x.dtype(), y.dtype());
             Tensor left = TensorMath.zip(c, x.cast(dtype), out, dtype, (cond, v) -> cond != 0 ? v : Double.NaN);
-            return ctx.wrap(TensorMath.zip(left, y.cast(dtype), out, dtype, (v, o) -> Double.isNaN(v) ? o : v));
+            return NumpyArrays.wrap(TensorMath.zip(left, y.cast(dtype), out, dtype, (v, o) -> Double.isNaN(v) ? o : v));
         });
         return np;
     }
@@ -189,7 +189,7 @@ final class NumpyModule {
             Bound b = Signature.of(name, "x").bind(args);
             Tensor x = array(b.get("x"));
             DType out = x.dtype().isFloating() ? x.dtype() : DType.F64;
-            return ctx.wrap(TensorMath.map(x, out, f));
+            return NumpyArrays.wrap(TensorMath.map(x, out, f));
         });
     }
 
@@ -197,7 +197,7 @@ final class NumpyModule {
         Module random = new Module("numpy.random");
         random.function("seed", (args, ctx) -> Value.NONE);
         for (String name : List.of("rand", "randn")) {
-            random.function(name, (args, ctx) -> ctx.wrap(Tensor.shapeOnly(DType.F64,
+            random.function(name, (args, ctx) -> NumpyArrays.wrap(Tensor.shapeOnly(DType.F64,
                     Shape.of(toLongs(NumpyArrays.sizes(args.positional(), name))))));
         }
         for (String name : List.of("random", "random_sample", "normal", "uniform")) {
@@ -212,7 +212,7 @@ final class NumpyModule {
                 if (size == null || size instanceof Value.NoneValue) {
                     return new Value.FloatValue(0.5);
                 }
-                return ctx.wrap(Tensor.shapeOnly(DType.F64, Shape.of(toLongs(NumpyArrays.sizes(List.of(size),
+                return NumpyArrays.wrap(Tensor.shapeOnly(DType.F64, Shape.of(toLongs(NumpyArrays.sizes(List.of(size),
                         name)))));
             });
         }
@@ -223,7 +223,7 @@ final class NumpyModule {
             if (b.isNone("size")) {
                 return new Value.IntValue((long) b.number("low"));
             }
-            return ctx.wrap(Tensor.shapeOnly(dtype, Shape.of(toLongs(NumpyArrays.sizes(List.of(b.get("size")),
+            return NumpyArrays.wrap(Tensor.shapeOnly(dtype, Shape.of(toLongs(NumpyArrays.sizes(List.of(b.get("size")),
                     "randint")))));
         });
         return random;
@@ -256,7 +256,7 @@ final class NumpyModule {
         if (!b.isNone("dtype")) {
             t = t.cast(NumpyArrays.dtype(b.get("dtype")));
         }
-        return ctx.wrap(t);
+        return NumpyArrays.wrap(t);
     }
 
     private static Tensor array(Value v) {
@@ -284,7 +284,7 @@ final class NumpyModule {
             Bound b = Signature.of(name, "shape", "dtype", "order").noneDefaults("dtype").def("order", "C").bind(args);
             Shape shape = Shape.of(toLongs(NumpyArrays.sizes(List.of(b.get("shape")), name)));
             DType dtype = b.isNone("dtype") ? DType.F64 : NumpyArrays.dtype(b.get("dtype"));
-            return ctx.wrap(Double.isNaN(fill) ? Tensor.shapeOnly(dtype, shape) : filled(dtype, shape, fill));
+            return NumpyArrays.wrap(Double.isNaN(fill) ? Tensor.shapeOnly(dtype, shape) : filled(dtype, shape, fill));
         });
     }
 

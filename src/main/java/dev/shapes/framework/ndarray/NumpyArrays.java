@@ -1,4 +1,4 @@
-package dev.shapes.framework.keras;
+package dev.shapes.framework.ndarray;
 
 import dev.shapes.eval.Arguments;
 import dev.shapes.eval.Bound;
@@ -32,6 +32,16 @@ import java.util.OptionalLong;
 public final class NumpyArrays {
 
     private NumpyArrays() {}
+
+    /** A NumPy array value (whichever profile is active: TF programs hold NumPy arrays too). */
+    public static Value wrap(Tensor t) {
+        return new Value.TensorValue(t, "numpy");
+    }
+
+    /** Whether a value is a NumPy array (made by {@code np}, a dataset or {@code to_categorical}). */
+    public static boolean isArray(Value v) {
+        return v instanceof Value.TensorValue t && t.framework().equals("numpy");
+    }
 
     // ------------------------------------------------------------ text
 
@@ -218,6 +228,44 @@ public final class NumpyArrays {
             dims.remove(dims.size() - (b.rank() == 1 ? 1 : 2));
         }
         return TensorMath.reshape(r, new Shape(dims));
+    }
+
+    /** {@code a op= b}: the result must fit {@code a}'s shape and cast to its dtype ('same_kind'). */
+    public static Tensor binaryInPlace(Expr.BinaryOp op, Value left, Value right, CallContext ctx) {
+        Tensor result = binary(op, left, right, ctx);
+        if (!(left instanceof Value.TensorValue target)) {
+            return result;
+        }
+        Tensor t = target.tensor();
+        if (!ctx.bindings().resolve(result.shape()).equals(ctx.bindings().resolve(t.shape()))) {
+            throw new FrameworkException("ValueError", "non-broadcastable output operand with shape " + shape(t.shape())
+                    + " doesn't match the broadcast shape " + shape(result.shape()));
+        }
+        if (result.dtype() != t.dtype() && !sameKind(result.dtype(), t.dtype())) {
+            String ufunc = switch (op) {
+                case ADD -> "add";
+                case SUB -> "subtract";
+                case MUL -> "multiply";
+                case DIV -> "divide";
+                case FLOOR_DIV -> "floor_divide";
+                case POW -> "power";
+                default -> "remainder";
+            };
+            throw new FrameworkException("UFuncTypeError", "Cannot cast ufunc '" + ufunc + "' output from dtype('"
+                    + result.dtype().longName + "') to dtype('" + t.dtype().longName + "') with casting rule "
+                    + "'same_kind'");
+        }
+        return result.cast(t.dtype());
+    }
+
+    private static boolean sameKind(DType from, DType to) {
+        if (to.isFloating()) {
+            return true;
+        }
+        if (to.isIntegral()) {
+            return !from.isFloating();
+        }
+        return from == DType.BOOL;
     }
 
     public static Tensor unary(Expr.UnaryOp op, Tensor x) {
@@ -552,7 +600,7 @@ public final class NumpyArrays {
                 return Optional.of(n instanceof Dim.Known k ? new Value.IntValue(k.size())
                         : new Value.StrValue(n.toString()));
             case "T":
-                return Optional.of(ctx.wrap(transpose(self, List.of())));
+                return Optional.of(wrap(transpose(self, List.of())));
             default:
                 break;
         }
@@ -581,29 +629,29 @@ public final class NumpyArrays {
                 if (order != null && !(order instanceof Value.StrValue)) {
                     throw new FrameworkException("TypeError", "order must be str, not " + order.typeName());
                 }
-                return ctx.wrap(reshape(self, sizes(args.positional(), "reshape"), ctx));
+                return wrap(reshape(self, sizes(args.positional(), "reshape"), ctx));
             };
             case "astype" -> (args, ctx) -> {
                 Bound b = Signature.of("astype", "dtype", "order", "casting", "subok", "copy")
                         .noneDefaults("order", "casting", "subok", "copy").bind(args);
-                return ctx.wrap(self.cast(dtype(b.get("dtype"))));
+                return wrap(self.cast(dtype(b.get("dtype"))));
             };
-            case "flatten", "ravel" -> (args, ctx) -> ctx.wrap(TensorMath.reshape(self,
+            case "flatten", "ravel" -> (args, ctx) -> wrap(TensorMath.reshape(self,
                     new Shape(List.of(self.shape().numelDim()))));
             case "squeeze" -> (args, ctx) -> {
                 Bound b = Signature.of("squeeze", "axis").noneDefaults("axis").bind(args);
-                return ctx.wrap(squeeze(self, b.isNone("axis") ? Optional.empty() : Optional.of(b.integer("axis")),
+                return wrap(squeeze(self, b.isNone("axis") ? Optional.empty() : Optional.of(b.integer("axis")),
                         ctx));
             };
-            case "transpose" -> (args, ctx) -> ctx.wrap(transpose(self, args.positional().isEmpty() ? List.of()
+            case "transpose" -> (args, ctx) -> wrap(transpose(self, args.positional().isEmpty() ? List.of()
                     : sizes(args.positional(), "transpose")));
             case "argmax", "argmin", "sum", "mean", "max", "min" -> (args, ctx) -> {
                 Bound b = Signature.of(name, "axis", "out", "keepdims").noneDefaults("axis", "out")
                         .def("keepdims", false).bind(args);
-                return ctx.wrap(reduce(self, b.isNone("axis") ? Optional.empty() : Optional.of(b.integer("axis")),
+                return wrap(reduce(self, b.isNone("axis") ? Optional.empty() : Optional.of(b.integer("axis")),
                         b.bool("keepdims"), reduction(name)));
             };
-            case "copy" -> (args, ctx) -> ctx.wrap(self);
+            case "copy" -> (args, ctx) -> wrap(self);
             case "item" -> (args, ctx) -> {
                 if (self.shape().numel().orElse(0) != 1) {
                     throw new FrameworkException("ValueError", "can only convert an array of size 1 to a Python "
