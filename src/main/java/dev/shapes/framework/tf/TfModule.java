@@ -283,7 +283,7 @@ public final class TfModule {
             Bound b = Signature.of("reshape", "tensor", "shape", "name").noneDefaults("name").bind(args);
             List<Long> sizes = ints(b.get("shape"), "shape");
             return rt.op(ctx, "Reshape", "Reshape", "T=" + enumOf(b.get("tensor")) + ", Tshape=DT_INT32",
-                    List.of(b.get("tensor")), (in, exec) -> TfOps.reshape(in.get(0), sizes, exec, false));
+                    List.of(b.get("tensor")), List.of("shape"), (in, exec) -> TfOps.reshape(in.get(0), sizes, exec, false));
         });
         tf.function("squeeze", (args, ctx) -> {
             Bound b = Signature.of("squeeze", "input", "axis", "name", "squeeze_dims").noneDefaults("axis", "name",
@@ -297,7 +297,7 @@ public final class TfModule {
             Bound b = Signature.of("expand_dims", "input", "axis", "name").noneDefaults("name").bind(args);
             long axis = b.integer("axis");
             return rt.op(ctx, "ExpandDims", "ExpandDims", "T=" + enumOf(b.get("input")) + ", Tdim=DT_INT32",
-                    List.of(b.get("input")), (in, exec) -> TfOps.expandDims(in.get(0), axis, exec));
+                    List.of(b.get("input")), List.of("dim"), (in, exec) -> TfOps.expandDims(in.get(0), axis, exec));
         });
         tf.function("cast", (args, ctx) -> {
             Bound b = Signature.of("cast", "x", "dtype", "name").noneDefaults("name").bind(args);
@@ -321,7 +321,7 @@ public final class TfModule {
                     .def("conjugate", false).bind(args);
             List<Long> perm = b.isNone("perm") ? List.of() : ints(b.get("perm"), "perm");
             return rt.op(ctx, "transpose", "Transpose", "T=" + enumOf(b.get("a")) + ", Tperm=DT_INT32",
-                    List.of(b.get("a")), (in, exec) -> TfOps.transpose(in.get(0), perm, exec));
+                    List.of(b.get("a")), List.of("perm"), (in, exec) -> TfOps.transpose(in.get(0), perm, exec));
         });
         tf.function("matmul", (args, ctx) -> {
             Bound b = Signature.of("matmul", "a", "b", "transpose_a", "transpose_b", "adjoint_a", "adjoint_b",
@@ -338,7 +338,7 @@ public final class TfModule {
             List<Value> items = Python.sequenceItems(b.get("values"));
             long axis = b.integer("axis");
             return rt.op(ctx, "concat", "ConcatV2", "N=" + items.size() + ", T=" + enumOf(items.get(0))
-                    + ", Tidx=DT_INT32", items, (in, exec) -> TfOps.concat(in, axis, exec));
+                    + ", Tidx=DT_INT32", items, List.of("axis"), (in, exec) -> TfOps.concat(in, axis, exec));
         });
         tf.function("stack", (args, ctx) -> {
             Bound b = Signature.of("stack", "values", "axis", "name").def("axis", 0).def("name", "stack").bind(args);
@@ -401,7 +401,7 @@ public final class TfModule {
         DType out = dtype(b, "output_type").orElse(DType.I64);
         String op = min ? "ArgMin" : "ArgMax";
         return rt.op(ctx, op, op, "T=" + enumOf(b.get("input")) + ", Tidx=DT_INT32, output_type="
-                + TfText.enumName(out), List.of(b.get("input")), (in, exec) -> TfOps.argmax(in.get(0), axis, out, min,
+                + TfText.enumName(out), List.of(b.get("input")), List.of("dimension"), (in, exec) -> TfOps.argmax(in.get(0), axis, out, min,
                 exec));
     }
 
@@ -458,7 +458,7 @@ public final class TfModule {
                 List<Long> axes = axis instanceof Value.NoneValue ? List.of() : ints(axis, "axis");
                 boolean keep = b.bool("keepdims") || b.bool("keep_dims");
                 return rt.op(ctx, opType, opType, "T=" + enumOf(b.get("input_tensor")) + ", Tidx=DT_INT32, keep_dims="
-                        + keep, List.of(b.get("input_tensor")), (in, exec) -> TfOps.reduce(in.get(0), axes, keep,
+                        + keep, List.of(b.get("input_tensor")), List.of("reduction_indices"), (in, exec) -> TfOps.reduce(in.get(0), axes, keep,
                         r.getValue(), opType, exec));
             });
         }
@@ -593,14 +593,17 @@ public final class TfModule {
                 .def("axis", -1).bind(args);
         if (b.isNone("labels") || b.isNone("logits")) {
             throw new FrameworkException("ValueError", "Both `labels` and `logits` must be provided for " + name
-                    + "Received: labels=" + Python.repr(b.get("labels")) + " and logits="
-                    + Python.repr(b.get("logits")));
+                    + "Received: labels=" + repr(b.get("labels")) + " and logits=" + repr(b.get("logits")));
         }
         if (!(b.get("axis") instanceof Value.IntValue a) || a.value() != -1) {
             throw new NotationException("UnsupportedError", name + " with an axis other than -1 is not modelled",
                     b.span("axis"));
         }
         return b;
+    }
+
+    private static String repr(Value v) {
+        return v instanceof Value.TensorValue t ? TfNn.repr(t.tensor()) : Python.repr(v);
     }
 
     private static Value activation(TfRuntime rt, Arguments args, CallContext ctx, String op, boolean softmax) {

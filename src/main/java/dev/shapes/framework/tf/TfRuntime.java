@@ -69,6 +69,15 @@ public final class TfRuntime {
      */
     public Value op(CallContext ctx, String base, String opType, String attrs, List<Value> inputs,
                     TfGraph.Kernel kernel) {
+        return op(ctx, base, opType, attrs, inputs, List.of(), kernel);
+    }
+
+    /**
+     * As above; {@code constants} names the op's constant inputs (e.g. {@code shape} for Reshape), which
+     * TF creates as nodes inside the op's scope ({@code Reshape/shape}).
+     */
+    public Value op(CallContext ctx, String base, String opType, String attrs, List<Value> inputs,
+                    List<String> constants, TfGraph.Kernel kernel) {
         List<Tensor> tensors = new ArrayList<>();
         boolean symbolic = graphMode();
         for (Value v : inputs) {
@@ -88,6 +97,9 @@ public final class TfRuntime {
             graphInputs.add(asValue);
         }
         String name = graph.uniqueName(base);
+        for (String constant : constants) {
+            names.add(name + "/" + constant);
+        }
         TfStyle.Site site = new TfStyle.Site(name, opType, attrs, names);
         List<Tensor> shapes = tensors.stream().map(Tensor::withoutValues).toList();
         Tensor out = kernel.run(shapes, new TfExec(ctx.bindings(), style.inGraph(), TfExec.Phase.BUILD, site))

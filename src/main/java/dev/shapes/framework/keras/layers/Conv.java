@@ -74,12 +74,6 @@ public final class Conv extends Layer {
             throw new FrameworkException("ValueError", "The number of filters must be evenly divisible by the number "
                     + "of groups. Received: groups=" + groups + ", filters=" + filters + ".");
         }
-        for (long k : kernel) {
-            if (k == 0) {
-                throw new FrameworkException("ValueError", "The argument `kernel_size` cannot contain 0. Received "
-                        + "kernel_size=" + TfText.intTuple(kernel) + ".");
-            }
-        }
         this.inputSpec = InputSpec.minNdim(rank + 2);
         config.put("filters", new Value.IntValue(filters));
         config.put("kernel_size", tupleValue(kernel));
@@ -102,9 +96,9 @@ public final class Conv extends Layer {
         if (p.equals("valid") || p.equals("same") || (allowCausal && p.equals("causal"))) {
             return p;
         }
+        // The allowed values print as a Python set, whose order varies between processes.
         throw new FrameworkException("ValueError", "The `padding` argument must be a list/tuple or one of "
-                + (allowCausal ? "['valid', 'same', 'causal']" : "['valid', 'same']") + ". Received: "
-                + (v instanceof Value.StrValue s ? s.value() : dev.shapes.eval.Python.repr(v)));
+                + (allowCausal ? "{'valid', 'same', 'causal'}" : "{'valid', 'same'}") + ". Received: " + p);
     }
 
     @Override

@@ -289,21 +289,43 @@ public abstract class Layer implements Value.PyObject {
         return i.value();
     }
 
-    /** {@code standardize_tuple}: an int or a tuple of {@code n} ints. */
+    /** {@code standardize_tuple} (keras/src/utils/argument_validation.py): an int or {@code n} ints, all positive. */
     protected static long[] tuple(Value v, int n, String name) {
-        if (v instanceof Value.IntValue i) {
-            long[] out = new long[n];
-            java.util.Arrays.fill(out, i.value());
-            return out;
-        }
-        List<Value> items = Python.sequenceItems(v);
-        if (items == null || items.size() != n || !items.stream().allMatch(x -> x instanceof Value.IntValue)) {
-            throw new FrameworkException("ValueError", "The `" + name + "` argument must be a tuple of " + n
-                    + " integers. Received " + name + "=" + Python.repr(v));
-        }
+        return tuple(v, n, name, false);
+    }
+
+    protected static long[] tuple(Value v, int n, String name, boolean allowZero) {
+        String error = "The `" + name + "` argument must be a tuple of " + n + " integers. Received " + name + "="
+                + Python.repr(v);
         long[] out = new long[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = ((Value.IntValue) items.get(i)).value();
+        if (v instanceof Value.IntValue i) {
+            java.util.Arrays.fill(out, i.value());
+        } else {
+            List<Value> items = Python.sequenceItems(v);
+            if (items == null || items.size() != n) {
+                throw new FrameworkException("ValueError", error);
+            }
+            for (int i = 0; i < n; i++) {
+                if (!(items.get(i) instanceof Value.IntValue x)) {
+                    throw new FrameworkException("ValueError", error + "including element " + Python.repr(items.get(i))
+                            + " of type <class '" + items.get(i).typeName() + "'>");
+                }
+                out[i] = x.value();
+            }
+        }
+        java.util.Set<Long> bad = new java.util.TreeSet<>();
+        for (long x : out) {
+            if (allowZero ? x < 0 : x <= 0) {
+                bad.add(x);
+            }
+        }
+        if (!bad.isEmpty()) {
+            StringBuilder set = new StringBuilder("{");
+            for (long x : bad) {
+                set.append(set.length() > 1 ? ", " : "").append(x);
+            }
+            throw new FrameworkException("ValueError", error + ", including values " + set + "} that do not satisfy "
+                    + "`value " + (allowZero ? ">= 0" : "> 0") + "`");
         }
         return out;
     }

@@ -51,7 +51,7 @@ public final class Pooling extends Layer {
         this.dims = dims;
         this.average = average;
         this.pool = tuple(b.get("pool_size"), dims, "pool_size");
-        this.strides = b.isNone("strides") ? pool : tuple(b.get("strides"), dims, "strides");
+        this.strides = b.isNone("strides") ? pool : tuple(b.get("strides"), dims, "strides", true);
         this.padding = Conv.padding(b.get("padding"), false);
         this.channelsFirst = b.get("data_format") instanceof Value.StrValue s && s.value().equals("channels_first");
         this.inputSpec = InputSpec.ndim(dims + 2);
@@ -77,6 +77,10 @@ public final class Pooling extends Layer {
             if (!(n instanceof Dim.Known k)) {
                 out.add(n instanceof Dim.Unknown ? Dim.UNKNOWN : n);
                 continue;
+            }
+            if (strides[i] == 0) {
+                // numpy divides by zero and int() refuses the infinity
+                throw new FrameworkException("OverflowError", "cannot convert float infinity to integer");
             }
             long size = padding.equals("valid") ? Math.floorDiv(k.size() - pool[i], strides[i]) + 1
                     : Math.floorDiv(k.size() - 1, strides[i]) + 1;
