@@ -7,7 +7,6 @@ import dev.shapes.eval.FrameworkException;
 import dev.shapes.eval.Python;
 import dev.shapes.eval.Signature;
 import dev.shapes.eval.Value;
-import dev.shapes.framework.keras.KerasRuntime;
 import dev.shapes.framework.ndarray.NumpyArrays;
 import dev.shapes.framework.keras.loss.LossContext;
 import dev.shapes.framework.keras.loss.LossObject;
@@ -69,16 +68,25 @@ final class Training {
     // ------------------------------------------------------------ fit
 
     static Value fit(Model model, Arguments args, CallContext ctx) {
-        Bound b = Signature.of("fit", "x", "y", "batch_size", "epochs", "verbose", "callbacks", "validation_split",
-                        "validation_data", "shuffle", "class_weight", "sample_weight", "initial_epoch",
-                        "steps_per_epoch", "validation_steps", "validation_batch_size", "validation_freq", "**kwargs")
+        boolean legacy = model.keras().legacy();
+        List<String> params = new ArrayList<>(List.of("x", "y", "batch_size", "epochs", "verbose", "callbacks",
+                "validation_split", "validation_data", "shuffle", "class_weight", "sample_weight", "initial_epoch",
+                "steps_per_epoch", "validation_steps", "validation_batch_size", "validation_freq"));
+        if (legacy) {
+            params.addAll(List.of("max_queue_size", "workers", "use_multiprocessing", "**kwargs"));
+        }
+        Bound b;
+        Signature fitSignature = Signature.of(legacy ? "fit" : "TensorFlowTrainer.fit", params.toArray(String[]::new))
                 .noneDefaults("x", "y", "batch_size", "callbacks", "validation_data", "class_weight", "sample_weight",
                         "steps_per_epoch", "validation_steps", "validation_batch_size")
                 .def("epochs", 1).def("verbose", "auto").def("validation_split", 0.0).def("shuffle", true)
-                .def("initial_epoch", 0).def("validation_freq", 1).bind(args);
+                .def("initial_epoch", 0).def("validation_freq", 1);
+        if (legacy) {
+            fitSignature.def("max_queue_size", 10).def("workers", 1).def("use_multiprocessing", false);
+        }
+        b = fitSignature.bind(args);
         requireCompiled(model);
-        KerasRuntime keras = model.keras();
-        if (keras.legacy() && b.extraKeywords().containsKey("nb_epoch")) {
+        if (legacy && b.extraKeywords().containsKey("nb_epoch")) {
             ctx.warn("The `nb_epoch` argument in `fit` has been renamed `epochs`.");
         }
         Data data = data(model, b.get("x"), b.get("y"), b.get("sample_weight"), ctx);
@@ -112,8 +120,8 @@ final class Training {
     // ------------------------------------------------------------ evaluate / predict
 
     static Value evaluate(Model model, Arguments args, CallContext ctx) {
-        Bound b = Signature.of("evaluate", "x", "y", "batch_size", "verbose", "sample_weight", "steps", "callbacks",
-                        "return_dict", "**kwargs")
+        Bound b = Signature.of(model.keras().legacy() ? "evaluate" : "TensorFlowTrainer.evaluate", "x", "y",
+                        "batch_size", "verbose", "sample_weight", "steps", "callbacks", "return_dict", "**kwargs")
                 .noneDefaults("x", "y", "batch_size", "sample_weight", "steps", "callbacks").def("verbose", "auto")
                 .def("return_dict", false).bind(args);
         requireCompiled(model);
@@ -141,7 +149,8 @@ final class Training {
     }
 
     static Value predict(Model model, Arguments args, CallContext ctx) {
-        Bound b = Signature.of("predict", "x", "batch_size", "verbose", "steps", "callbacks")
+        Bound b = Signature.of(model.keras().legacy() ? "predict" : "TensorFlowTrainer.predict", "x", "batch_size",
+                        "verbose", "steps", "callbacks")
                 .noneDefaults("batch_size", "steps", "callbacks").def("verbose", "auto").bind(args);
         Data data = data(model, b.get("x"), Value.NONE, Value.NONE, ctx);
         long batchSize = b.isNone("batch_size") ? 32 : b.integer("batch_size");
