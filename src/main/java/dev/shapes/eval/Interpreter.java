@@ -427,8 +427,9 @@ public final class Interpreter {
                 try {
                     last = statementValue(body, cell, ctx);
                 } catch (FrameworkException e) {
-                    ctx.note("loop-iteration", "failed in iteration " + count + describeLoopItem(item)
-                            + " at line " + body.span().line() + ": " + body.source());
+                    String where = describeLoopItem(item);
+                    ctx.note("loop-iteration", (where.isEmpty() ? "failed in iteration " + count : "failed at " + where)
+                            + ", on line " + body.span().line() + ": " + body.source());
                     throw e.at(body.span());
                 }
             }
@@ -437,8 +438,8 @@ public final class Interpreter {
     }
 
     private static String describeLoopItem(Value item) {
-        if (item instanceof Value.PyObject o && o.describe().startsWith("batch")) {
-            return " (" + o.describe() + ")";
+        if (item instanceof Value.PyObject o && o.describe().startsWith("batch ")) {
+            return o.describe();
         }
         return "";
     }

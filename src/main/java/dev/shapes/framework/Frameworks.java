@@ -2,6 +2,7 @@ package dev.shapes.framework;
 
 import dev.shapes.eval.Framework;
 import dev.shapes.framework.keras.KerasFramework;
+import dev.shapes.framework.numpy.NumpyFramework;
 import dev.shapes.framework.tf.TfFramework;
 import dev.shapes.framework.tf.TfGraph;
 import dev.shapes.framework.tf.TfModule;
@@ -18,7 +19,7 @@ public final class Frameworks {
     public static List<Framework> all() {
         return List.of(
                 new TorchFramework(),
-                new Unavailable("numpy", "NumPy", List.of("np")),
+                new NumpyFramework(),
                 new KerasFramework((keras, numpy) -> TfModule.build(new TfRuntime(new TfGraph(), TfStyle.EAGER),
                         keras, numpy)),
                 new TfFramework(KerasFramework::companionsForTensorFlow),

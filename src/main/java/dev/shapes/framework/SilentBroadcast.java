@@ -36,6 +36,26 @@ public final class SilentBroadcast {
         }
     }
 
+    /**
+     * Notes an advanced index whose index arrays broadcast to a shape bigger
+     * than each of them: {@code logits[arange(N), labels]} with labels of shape
+     * [N, 1] picks an [N, N] block instead of one entry per row.
+     */
+    public static void checkIndex(CallContext ctx, java.util.List<Shape> indexShapes, Shape broadcastShape) {
+        for (int i = 0; i < indexShapes.size(); i++) {
+            for (int j = i + 1; j < indexShapes.size(); j++) {
+                Shape a = indexShapes.get(i);
+                Shape b = indexShapes.get(j);
+                if (a.rank() > 0 && b.rank() > 0 && Broadcast.grewBeyondBoth(a, b, broadcastShape)) {
+                    ctx.note(Note.SILENT_BROADCAST, "the index arrays " + a + " and " + b + " broadcast to "
+                            + broadcastShape + ", so the result takes every combination of them instead of one "
+                            + "element per row; index with a vector (e.g. labels.squeeze(1)) to pick one per row");
+                    return;
+                }
+            }
+        }
+    }
+
     private static boolean isColumnAgainstVector(Shape column, Shape vector) {
         return column.rank() == 2 && vector.rank() == 1 && column.dim(1).is(1)
                 && !column.dim(0).is(1) && !vector.dim(0).is(1);

@@ -45,9 +45,18 @@ public final class Indexing {
         record StepZero() implements Problem {}
     }
 
-    public record Result(Tensor tensor, Problem problem, boolean advanced) {
+    /**
+     * The indexed tensor or the problem; {@code indexShapes} are the shapes of the
+     * advanced index arrays (masks as their nonzero() arrays) and
+     * {@code advancedShape} what they broadcast to, for the silent-broadcast note.
+     */
+    public record Result(Tensor tensor, Problem problem, List<Shape> indexShapes, Shape advancedShape) {
         public boolean ok() {
             return problem == null;
+        }
+
+        public boolean advanced() {
+            return !indexShapes.isEmpty();
         }
     }
 
@@ -156,8 +165,8 @@ public final class Indexing {
 
         Shape resultShape;
         Shape advancedShape = Shape.SCALAR;
+        List<Shape> arrayShapes = new ArrayList<>();
         if (!advanced.isEmpty()) {
-            List<Shape> arrayShapes = new ArrayList<>();
             for (Advanced a : advanced) {
                 if (a.mask() != null) {
                     Dim count = a.mask().hasValues() ? Dim.of(countNonZero(a.mask())) : Dim.UNKNOWN;
@@ -193,11 +202,11 @@ public final class Indexing {
         boolean valuesKnown = input.hasValues() && advanced.stream().allMatch(a ->
                 (a.indices() == null || a.indices().hasValues()) && (a.mask() == null || a.mask().hasValues()));
         if (!valuesKnown || !resultShape.isFullyKnown() || !NumericBudget.allows(resultShape)) {
-            return new Result(Tensor.shapeOnly(input.dtype(), resultShape), null, !advanced.isEmpty());
+            return new Result(Tensor.shapeOnly(input.dtype(), resultShape), null, arrayShapes, advancedShape);
         }
         double[] values = gather(input, expanded, advanced, advancedShape, resultShape, separated,
                 before.size());
-        return new Result(Tensor.of(input.dtype(), resultShape, values), null, !advanced.isEmpty());
+        return new Result(Tensor.of(input.dtype(), resultShape, values), null, arrayShapes, advancedShape);
     }
 
     private static int countAxes(List<Index> items) {
@@ -352,6 +361,6 @@ public final class Indexing {
     }
 
     private static Result failure(Problem problem) {
-        return new Result(null, problem, false);
+        return new Result(null, problem, List.of(), Shape.SCALAR);
     }
 }

@@ -44,10 +44,18 @@ public final class NumericBudget {
     /** Raised when values would exceed the budget. */
     public static final class Exceeded extends RuntimeException {
         public Exceeded(Shape shape, DType dtype) {
-            super("computing the values of " + dtype.shortName + shape + " would take "
-                    + describeBytes(shape) + ", over the numeric budget of " + maxElements + " elements ("
-                    + (maxElements * 8 >> 20) + " MB); declare the inputs without values to check shapes only",
-                    null, false, false);
+            this("the values of " + dtype.shortName + shape, shape);
+        }
+
+        /** {@code what} names the values, e.g. "torch.ones(100000, 100000)". */
+        public Exceeded(String what, Shape shape) {
+            super(what + " would hold " + count(shape) + " values (" + describeBytes(shape)
+                    + "), over the numeric budget of " + String.format("%,d", maxElements) + " values; declare the "
+                    + "tensor without values (e.g. x: f32" + shape + ") to check shapes only", null, false, false);
+        }
+
+        private static String count(Shape shape) {
+            return shape.numel().isPresent() ? String.format("%,d", shape.numel().getAsLong()) : "an unknown number of";
         }
 
         private static String describeBytes(Shape shape) {

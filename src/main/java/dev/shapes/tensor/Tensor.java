@@ -13,11 +13,18 @@ public final class Tensor {
     private final DType dtype;
     private final Shape shape;
     private final double[] values;
+    /** The memory layout when it is not row-major contiguous (after a transpose, say); null when it is. */
+    private final long[] strides;
 
     private Tensor(DType dtype, Shape shape, double[] values) {
+        this(dtype, shape, values, null);
+    }
+
+    private Tensor(DType dtype, Shape shape, double[] values, long[] strides) {
         this.dtype = dtype;
         this.shape = shape;
         this.values = values;
+        this.strides = strides;
     }
 
     public static Tensor shapeOnly(DType dtype, Shape shape) {
@@ -70,13 +77,28 @@ public final class Tensor {
         return data()[0];
     }
 
+    /** The same values in another (row-major contiguous) shape. */
     public Tensor withShape(Shape newShape) {
         return new Tensor(dtype, newShape, values);
     }
 
+    /**
+     * Records a non-contiguous layout: the strides a view of the original memory
+     * would have (values stay in logical row-major order). Frameworks use it to
+     * decide whether a {@code view} is possible.
+     */
+    public Tensor withStrides(long[] layout) {
+        return new Tensor(dtype, shape, values, layout == null ? null : layout.clone());
+    }
+
+    /** The strides of a non-contiguous layout, or empty when the tensor is contiguous. */
+    public java.util.Optional<long[]> strides() {
+        return java.util.Optional.ofNullable(strides).map(long[]::clone);
+    }
+
     /** The same type without values, e.g. when an operation's result is not a fact. */
     public Tensor withoutValues() {
-        return values == null ? this : new Tensor(dtype, shape, null);
+        return values == null ? this : new Tensor(dtype, shape, null, strides);
     }
 
     /** The same values cast to another dtype, as {@code .to(dtype)} does. */

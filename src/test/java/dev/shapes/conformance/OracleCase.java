@@ -16,10 +16,16 @@ import java.util.List;
 record OracleCase(String file, String id, String family, String framework, String dsl, JsonObject expect) {
 
     static List<OracleCase> load(String file) {
+        return loadResource("/oracle/" + file);
+    }
+
+    /** Cases from any test resource in the oracle format, e.g. "/recorded/torch-1.13-extra.jsonl". */
+    static List<OracleCase> loadResource(String resource) {
+        String file = resource.substring(resource.lastIndexOf('/') + 1);
         List<OracleCase> cases = new ArrayList<>();
-        InputStream in = OracleCase.class.getResourceAsStream("/oracle/" + file);
+        InputStream in = OracleCase.class.getResourceAsStream(resource);
         if (in == null) {
-            throw new IllegalStateException("missing test resource oracle/" + file);
+            throw new IllegalStateException("missing test resource " + resource);
         }
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;

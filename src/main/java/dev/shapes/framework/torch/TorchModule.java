@@ -57,7 +57,7 @@ final class TorchModule {
             Value fill = b.get("fill_value");
             DType dtype = dtypeOf(b).orElse(fill instanceof Value.FloatValue ? DType.F32
                     : fill instanceof Value.BoolValue ? DType.BOOL : DType.I64);
-            return profile.wrap(filled(dtype, shape, b.number("fill_value")));
+            return profile.wrap(filled("torch.full", dtype, shape, b.number("fill_value")));
         });
         for (String like : List.of("zeros_like", "ones_like", "randn_like", "rand_like", "empty_like")) {
             torch.function(like, (args, ctx) -> {
@@ -65,7 +65,8 @@ final class TorchModule {
                 Tensor x = Losses.tensor(b, "input", like, 1);
                 DType dtype = dtypeOf(b).orElse(x.dtype());
                 double fill = like.startsWith("zeros") ? 0 : like.startsWith("ones") ? 1 : Double.NaN;
-                return profile.wrap(Double.isNaN(fill) ? Tensor.shapeOnly(dtype, x.shape()) : filled(dtype, x.shape(), fill));
+                return profile.wrap(Double.isNaN(fill) || !x.hasValues() && !x.shape().isFullyKnown()
+                        ? Tensor.shapeOnly(dtype, x.shape()) : filled("torch." + like, dtype, x.shape(), fill));
             });
         }
         torch.function("randint", (args, ctx) -> {
@@ -96,7 +97,7 @@ final class TorchModule {
             long n = (long) Math.max(0, Math.ceil((end - start) / step));
             Shape shape = Shape.of(n);
             if (!NumericBudget.allows(shape)) {
-                return profile.wrap(Tensor.shapeOnly(dtype, shape));
+                throw new NumericBudget.Exceeded("torch.arange", shape);
             }
             double[] v = new double[(int) n];
             for (int i = 0; i < n; i++) {
@@ -111,7 +112,7 @@ final class TorchModule {
             DType dtype = dtypeOf(b).orElse(DType.F32);
             Shape shape = Shape.of(n, m);
             if (!NumericBudget.allows(shape)) {
-                return profile.wrap(Tensor.shapeOnly(dtype, shape));
+                throw new NumericBudget.Exceeded("torch.eye", shape);
             }
             double[] v = new double[(int) (n * m)];
             for (int i = 0; i < Math.min(n, m); i++) {
@@ -220,14 +221,14 @@ final class TorchModule {
             if (random) {
                 return profile.wrap(Tensor.shapeOnly(dtype, shape));
             }
-            return profile.wrap(filled(dtype, shape, fill));
+            return profile.wrap(filled("torch." + name, dtype, shape, fill));
         });
     }
 
-    /** A tensor of one value; over the numeric budget it stays shape-only (its values would not fit). */
-    private static Tensor filled(DType dtype, Shape shape, double fill) {
+    /** A tensor of one value; over the numeric budget it is refused with a clear message. */
+    private static Tensor filled(String what, DType dtype, Shape shape, double fill) {
         if (!NumericBudget.allows(shape)) {
-            return Tensor.shapeOnly(dtype, shape);
+            throw new NumericBudget.Exceeded(what + "(" + shape.format("", ", ", "", "None", false) + ")", shape);
         }
         double[] v = new double[(int) shape.numel().getAsLong()];
         java.util.Arrays.fill(v, fill);

@@ -23,6 +23,7 @@ public final class TorchProfile implements Profile {
     private final Module functional;
     private final Map<String, Value> globals = new LinkedHashMap<>();
     private final TensorMethods methods;
+    private final Module data;
 
     TorchProfile(TorchVersion version) {
         this.version = version;
@@ -30,9 +31,13 @@ public final class TorchProfile implements Profile {
         this.nn = NnModule.module(this, functional);
         this.torch = TorchModule.module(this, nn, functional);
         this.methods = new TensorMethods(this);
+        this.data = DataLoading.module(this);
+        torch.put("utils", new Module("torch.utils").put("data", data));
         globals.put("torch", torch);
         globals.put("nn", nn);
         globals.put("F", functional);
+        globals.put("DataLoader", data.member("DataLoader").orElseThrow());
+        globals.put("TensorDataset", data.member("TensorDataset").orElseThrow());
     }
 
     public TorchVersion torchVersion() {
@@ -65,6 +70,7 @@ public final class TorchProfile implements Profile {
             case "torch" -> Optional.of(torch);
             case "torch.nn" -> Optional.of(nn);
             case "torch.nn.functional" -> Optional.of(functional);
+            case "torch.utils.data" -> Optional.of(data);
             default -> Optional.empty();
         };
     }
@@ -125,7 +131,7 @@ public final class TorchProfile implements Profile {
 
     @Override
     public Value subscript(Value target, List<Value> index, CallContext ctx) {
-        return wrap(TorchOps.index(TorchOps.tensorOf(target), index, ctx));
+        return wrap(TorchOps.index(TorchOps.tensorOf(target), index, ctx, version));
     }
 
     @Override

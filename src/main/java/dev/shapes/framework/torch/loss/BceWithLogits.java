@@ -40,7 +40,7 @@ public final class BceWithLogits {
     private BceWithLogits() {}
 
     public static Tensor call(Bound b, CallContext ctx, TorchVersion version) {
-        Reduction reduction = Reduction.resolve(b, ctx);
+        Reduction reduction = Reduction.resolve(b, ctx, version);
         Tensor input = Losses.pythonTensor(b, "input");
         Tensor target = Losses.pythonTensor(b, "target");
         if (!ctx.bindings().resolve(target.shape()).equals(ctx.bindings().resolve(input.shape()))) {

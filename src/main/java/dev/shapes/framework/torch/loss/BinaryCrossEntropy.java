@@ -38,7 +38,7 @@ public final class BinaryCrossEntropy {
     private BinaryCrossEntropy() {}
 
     public static Tensor call(Bound b, CallContext ctx, TorchVersion version) {
-        Reduction reduction = Reduction.resolve(b, ctx);
+        Reduction reduction = Reduction.resolve(b, ctx, version);
         Tensor input = Losses.pythonTensor(b, "input");
         Tensor target = Losses.pythonTensor(b, "target");
         if (!ctx.bindings().resolve(target.shape()).equals(ctx.bindings().resolve(input.shape()))
@@ -53,6 +53,11 @@ public final class BinaryCrossEntropy {
         if (!b.isNone("weight")) {
             Tensor w = Losses.pythonTensor(b, "weight");
             weight = Optional.of(expandWeight(w, target.shape(), ctx, version, b));
+            Shape grown = weight.get().shape();
+            if (!ctx.bindings().resolve(grown).equals(ctx.bindings().resolve(input.shape()))) {
+                throw new FrameworkException("RuntimeError", "output with shape " + TorchText.sizes(input.shape())
+                        + " doesn't match the broadcast shape " + TorchText.sizes(grown)).at(b.span("weight"));
+            }
         }
         Tensor x = input;
         if (target.dtype() != input.dtype()) {

@@ -41,7 +41,7 @@ public final class CrossEntropy {
     private CrossEntropy() {}
 
     public static Tensor call(Bound b, CallContext ctx, TorchVersion version) {
-        Reduction reduction = Reduction.resolve(b, ctx);
+        Reduction reduction = Reduction.resolve(b, ctx, version);
         Tensor input = Losses.tensor(b, "input", "cross_entropy_loss", 1);
         Tensor target = Losses.tensor(b, "target", "cross_entropy_loss", 2);
         Optional<Tensor> weight = Losses.optionalTensor(b, "weight", "cross_entropy_loss", 3);

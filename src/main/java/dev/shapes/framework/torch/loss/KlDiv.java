@@ -50,7 +50,7 @@ public final class KlDiv {
                 ctx.warn(MEAN_WARNING);
             }
             batchmean = r.equals("batchmean");
-            reduction = batchmean ? Reduction.SUM : Reduction.of(b.get("reduction"), ctx);
+            reduction = batchmean ? Reduction.SUM : Reduction.of(b.get("reduction"), ctx, version.isLegacy());
         }
         Tensor input = Losses.tensor(b, "input", "kl_div", 1);
         Tensor target = Losses.tensor(b, "target", "kl_div", 2);
@@ -60,7 +60,7 @@ public final class KlDiv {
         boolean logTarget = b.bool("log_target");
         Shape shape;
         try {
-            shape = TorchOps.broadcast(input.shape(), target.shape(), ctx);
+            shape = TorchOps.broadcast(target.shape(), input.shape(), ctx);
         } catch (FrameworkException e) {
             throw e.at(b.span("target"));
         }

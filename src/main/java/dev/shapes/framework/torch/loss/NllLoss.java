@@ -24,7 +24,7 @@ public final class NllLoss {
     private NllLoss() {}
 
     public static Tensor call(Bound b, CallContext ctx, TorchVersion version) {
-        Reduction reduction = Reduction.resolve(b, ctx);
+        Reduction reduction = Reduction.resolve(b, ctx, version);
         Tensor input = Losses.tensor(b, "input", "nll_loss_nd", 1);
         Tensor target = Losses.tensor(b, "target", "nll_loss_nd", 2);
         var weight = Losses.optionalTensor(b, "weight", "nll_loss_nd", 3);

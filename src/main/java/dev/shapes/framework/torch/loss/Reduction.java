@@ -6,6 +6,7 @@ import dev.shapes.eval.FrameworkException;
 import dev.shapes.eval.Python;
 import dev.shapes.eval.Value;
 import dev.shapes.framework.torch.TorchTypes;
+import dev.shapes.framework.torch.TorchVersion;
 import dev.shapes.tensor.DType;
 import dev.shapes.tensor.Kernels;
 import dev.shapes.tensor.Shape;
@@ -17,13 +18,19 @@ public enum Reduction {
 
     /** {@code _Reduction.get_enum}. */
     public static Reduction of(Value reduction, CallContext ctx) {
+        return of(reduction, ctx, false);
+    }
+
+    /** {@code _Reduction.get_enum}; 1.13 words the elementwise_mean deprecation differently. */
+    public static Reduction of(Value reduction, CallContext ctx, boolean legacy) {
         String text = reduction instanceof Value.StrValue s ? s.value() : Python.repr(reduction);
         return switch (text) {
             case "none" -> NONE;
             case "mean" -> MEAN;
             case "sum" -> SUM;
             case "elementwise_mean" -> {
-                ctx.warn("reduction='elementwise_mean' is deprecated. Please use reduction='mean' instead.");
+                ctx.warn(legacy ? "reduction='elementwise_mean' is deprecated, please use reduction='mean' instead."
+                        : "reduction='elementwise_mean' is deprecated. Please use reduction='mean' instead.");
                 yield MEAN;
             }
             default -> throw new FrameworkException("ValueError", text + " is not a valid value for reduction");
@@ -40,11 +47,11 @@ public enum Reduction {
     }
 
     /** The reduction of a functional loss: the legacy arguments when given, else {@code reduction}. */
-    public static Reduction resolve(Bound b, CallContext ctx) {
+    public static Reduction resolve(Bound b, CallContext ctx, TorchVersion version) {
         if (b.values().containsKey("size_average") && (!b.isNone("size_average") || !b.isNone("reduce"))) {
             return of(new Value.StrValue(legacy(b.get("size_average"), b.get("reduce"), ctx)), ctx);
         }
-        return of(b.get("reduction"), ctx);
+        return of(b.get("reduction"), ctx, version.isLegacy());
     }
 
     /** {@code apply_loss_reduction}: mean or sum of the elementwise loss. */

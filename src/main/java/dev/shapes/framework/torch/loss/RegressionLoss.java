@@ -101,7 +101,7 @@ public enum RegressionLoss {
         }
         Reduction reduction = reductionText != null
                 ? Reduction.of(new dev.shapes.eval.Value.StrValue(reductionText), ctx)
-                : reductionOf(b, ctx, weighted);
+                : reductionOf(b, ctx, weighted, version);
         double param = 0;
         if (this == SMOOTH_L1) {
             param = b.number("beta");
@@ -116,7 +116,7 @@ public enum RegressionLoss {
                         .at(b.span("delta"));
             }
         }
-        RegressionLoss effective = this == SMOOTH_L1 && param == 0 ? L1 : this;
+        RegressionLoss effective = this == SMOOTH_L1 && param == 0 && !version.isLegacy() ? L1 : this;
         DType common = TorchTypes.promote(input.dtype(), target.dtype());
         DType out = effective == HUBER ? input.dtype() : common;
         if (effective == HUBER && common != input.dtype() && !input.dtype().isFloating()) {
@@ -153,7 +153,7 @@ public enum RegressionLoss {
         return reduction.apply(loss);
     }
 
-    private static Reduction reductionOf(Bound b, CallContext ctx, boolean weighted) {
+    private static Reduction reductionOf(Bound b, CallContext ctx, boolean weighted, TorchVersion version) {
         if (weighted) {
             String r = b.string("reduction").orElse(String.valueOf(b.get("reduction")));
             if (!List.of("none", "mean", "sum").contains(r)) {
@@ -161,6 +161,6 @@ public enum RegressionLoss {
                         + ". Expected one of 'none', 'mean', 'sum'.").at(b.span("reduction"));
             }
         }
-        return Reduction.of(b.get("reduction"), ctx);
+        return Reduction.of(b.get("reduction"), ctx, version.isLegacy());
     }
 }
