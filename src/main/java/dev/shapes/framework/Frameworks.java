@@ -20,8 +20,7 @@ public final class Frameworks {
         return List.of(
                 new TorchFramework(),
                 new NumpyFramework(),
-                new KerasFramework((keras, numpy) -> TfModule.build(new TfRuntime(new TfGraph(), TfStyle.EAGER),
-                        keras, numpy)),
+                new KerasFramework(keras -> TfModule.build(new TfRuntime(new TfGraph(), TfStyle.EAGER), keras)),
                 new TfFramework(KerasFramework::companionsForTensorFlow),
                 new Unavailable("jax", "JAX", List.of()));
     }

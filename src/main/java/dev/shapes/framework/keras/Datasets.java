@@ -1,6 +1,5 @@
 package dev.shapes.framework.keras;
 
-import dev.shapes.framework.ndarray.NumpyArrays;
 import dev.shapes.eval.Module;
 import dev.shapes.eval.Value;
 import dev.shapes.tensor.DType;
@@ -41,9 +40,9 @@ final class Datasets {
                                   DType y) {
         Module m = new Module(name);
         m.function("load_data", (args, ctx) -> new Value.TupleValue(List.of(
-                new Value.TupleValue(List.of(NumpyArrays.wrap(Tensor.shapeOnly(x, xTrain)), NumpyArrays.wrap(Tensor.shapeOnly(y,
+                new Value.TupleValue(List.of(Arrays.wrap(Tensor.shapeOnly(x, xTrain)), Arrays.wrap(Tensor.shapeOnly(y,
                         yTrain)))),
-                new Value.TupleValue(List.of(NumpyArrays.wrap(Tensor.shapeOnly(x, xTest)), NumpyArrays.wrap(Tensor.shapeOnly(y,
+                new Value.TupleValue(List.of(Arrays.wrap(Tensor.shapeOnly(x, xTest)), Arrays.wrap(Tensor.shapeOnly(y,
                         yTest)))))));
         return m;
     }

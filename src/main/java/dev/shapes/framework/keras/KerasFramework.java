@@ -1,6 +1,5 @@
 package dev.shapes.framework.keras;
 
-import dev.shapes.framework.ndarray.NumpyModule;
 import dev.shapes.eval.Framework;
 import dev.shapes.eval.Module;
 import dev.shapes.eval.NotationException;
@@ -9,7 +8,6 @@ import dev.shapes.eval.Value;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 
 /**
  * Keras: {@code use keras} (Keras 3.15 on TensorFlow, recorded) or
@@ -20,10 +18,10 @@ public final class KerasFramework implements Framework {
 
     private final KerasState state = new KerasState();
     private final Map<KerasVersion, KerasProfile> profiles = new EnumMap<>(KerasVersion.class);
-    private final BiFunction<Module, Module, Module> tensorflow;
+    private final java.util.function.Function<Module, Module> tensorflow;
 
-    /** {@code tensorflow} builds the {@code tf} namespace a Keras program may import, given keras and numpy. */
-    public KerasFramework(BiFunction<Module, Module, Module> tensorflow) {
+    /** {@code tensorflow} builds the {@code tf} namespace a Keras program may import, given its keras. */
+    public KerasFramework(java.util.function.Function<Module, Module> tensorflow) {
         this.tensorflow = tensorflow;
     }
 
@@ -71,7 +69,6 @@ public final class KerasFramework implements Framework {
     /** What the TensorFlow profile needs of Keras: {@code tf.keras} (Keras 3 with its own names) and NumPy. */
     public static Map<String, Value> companionsForTensorFlow() {
         KerasRuntime runtime = new KerasRuntime(KerasVersion.V3, new KerasState());
-        return Map.of("keras", new KerasModule(runtime, "keras").module(), "numpy", NumpyModule.module(),
-                "sklearn", Sklearn.module());
+        return Map.of("keras", new KerasModule(runtime, "keras").module(), "sklearn", Sklearn.module());
     }
 }

@@ -1,6 +1,5 @@
 package dev.shapes.framework.keras;
 
-import dev.shapes.framework.ndarray.NumpyArrays;
 import dev.shapes.eval.Arguments;
 import dev.shapes.eval.Bound;
 import dev.shapes.eval.CallContext;
@@ -154,16 +153,15 @@ public final class KerasModule {
         m.function("one_hot", (args, ctx) -> {
             Bound b = Signature.of("one_hot", "x", "num_classes", "axis", "dtype", "sparse").def("axis", -1)
                     .noneDefaults("dtype").def("sparse", false).bind(args);
-            Tensor x = NumpyArrays.asArray(b.get("x"));
+            Tensor x = Arrays.asArray(b.get("x"));
             return ctx.wrap(TfOps.oneHot(x, b.integer("num_classes"), 1, 0, DType.F32));
         });
         m.function("argmax", (args, ctx) -> {
-            Bound b = Signature.of("argmax", "x", "axis", "keepdims").noneDefaults("axis").def("keepdims", false)
+            Bound b = Signature.of("argmax", "x", "axis", "keepdims").def("axis", -1).def("keepdims", false)
                     .bind(args);
-            Tensor x = NumpyArrays.asArray(b.get("x"));
-            return ctx.wrap(NumpyArrays.reduce(x, b.isNone("axis") ? java.util.Optional.empty()
-                    : java.util.Optional.of(b.integer("axis")), b.bool("keepdims"),
-                    dev.shapes.tensor.Kernels.Reduction.ARGMAX).cast(DType.I32));
+            Tensor x = Arrays.asArray(b.get("x"));
+            return ctx.wrap(TfOps.argmax(x, b.integer("axis"), DType.I32, false,
+                    dev.shapes.framework.tf.TfExec.eager(ctx.bindings())));
         });
         return m;
     }
@@ -183,7 +181,7 @@ public final class KerasModule {
     /** {@code to_categorical} (keras/src/utils/numerical_utils.py): NumPy fancy indexing on NumPy input. */
     static Value toCategorical(Arguments args, CallContext ctx) {
         Bound b = Signature.of("to_categorical", "x", "num_classes").noneDefaults("num_classes").bind(args);
-        Tensor x = NumpyArrays.asArray(b.get("x"));
+        Tensor x = Arrays.asArray(b.get("x"));
         if (x == null) {
             throw new FrameworkException("TypeError", "int() argument must be a string, a bytes-like object or a "
                     + "real number, not '" + b.get("x").typeName() + "'");
@@ -208,7 +206,7 @@ public final class KerasModule {
                     : Tensor.shapeOnly(DType.F32, out));
         }
         if (!ids.hasValues() || !(classes instanceof Dim.Known k) || !NumericBudget.allows(out)) {
-            return NumpyArrays.wrap(Tensor.shapeOnly(DType.F64, out));
+            return Arrays.wrap(Tensor.shapeOnly(DType.F64, out));
         }
         long c = k.size();
         double[] v = ids.data();
@@ -221,7 +219,7 @@ public final class KerasModule {
             }
             r[(int) (i * c + (id < 0 ? id + c : id))] = 1;
         }
-        return NumpyArrays.wrap(Tensor.of(DType.F64, out, r));
+        return Arrays.wrap(Tensor.of(DType.F64, out, r));
     }
 
     /** {@code pad_sequences(sequences, maxlen=None, ...)}: int32 {@code (samples, maxlen)}. */
@@ -256,7 +254,7 @@ public final class KerasModule {
             length = Dim.of(longest);
         }
         Dim maxlen = b.isNone("maxlen") ? length : Dim.of(b.integer("maxlen"));
-        DType dtype = NumpyArrays.dtype(b.get("dtype"));
+        DType dtype = Arrays.dtype(b.get("dtype"));
         return ctx.wrap(Tensor.shapeOnly(dtype, Shape.of(samples, maxlen)));
     }
 

@@ -1,15 +1,13 @@
 package dev.shapes.framework.keras;
 
-import dev.shapes.framework.ndarray.NumpyArrays;
-import dev.shapes.framework.ndarray.NumpyModule;
 import dev.shapes.eval.CallContext;
 import dev.shapes.eval.Module;
 import dev.shapes.eval.Profile;
-import dev.shapes.eval.Python;
 import dev.shapes.eval.Value;
 import dev.shapes.framework.keras.layers.Layers;
 import dev.shapes.framework.keras.loss.KerasLoss;
 import dev.shapes.framework.keras.loss.Losses;
+import dev.shapes.framework.numpy.NumpyFramework;
 import dev.shapes.lang.Expr;
 import dev.shapes.tensor.Shape;
 import dev.shapes.tensor.Tensor;
@@ -28,15 +26,17 @@ public final class KerasProfile implements Profile {
 
     private final KerasRuntime runtime;
     private final KerasModule keras;
+    private final Profile arrays;
     private final Module numpy;
     private final Module tensorflow;
     private final Map<String, Value> globals = new LinkedHashMap<>();
 
-    KerasProfile(KerasRuntime runtime, java.util.function.BiFunction<Module, Module, Module> tensorflowFactory) {
+    KerasProfile(KerasRuntime runtime, java.util.function.Function<Module, Module> tensorflowFactory) {
         this.runtime = runtime;
         this.keras = new KerasModule(runtime, "keras");
-        this.numpy = NumpyModule.module();
-        this.tensorflow = tensorflowFactory.apply(keras.module(), numpy);
+        this.arrays = new NumpyFramework().profile(List.of());
+        this.numpy = (Module) arrays.module("numpy").orElseThrow();
+        this.tensorflow = tensorflowFactory.apply(keras.module());
         Module km = keras.module();
         globals.put("keras", km);
         globals.put("layers", km.member("layers").orElseThrow());
@@ -95,34 +95,41 @@ public final class KerasProfile implements Profile {
         return new Value.TensorValue(tensor, "keras");
     }
 
+    // Declared tensors are NumPy arrays: their own operators, indexing and methods are NumPy's.
+
     @Override
     public Value binary(Expr.BinaryOp op, Value left, Value right, CallContext ctx) {
-        return wrap(NumpyArrays.binary(op, left, right, ctx));
+        return arrays.binary(op, left, right, ctx);
     }
 
     @Override
     public Value binaryInPlace(Expr.BinaryOp op, Value left, Value right, CallContext ctx) {
-        return wrap(NumpyArrays.binaryInPlace(op, left, right, ctx));
+        return arrays.binaryInPlace(op, left, right, ctx);
     }
 
     @Override
     public Value unary(Expr.UnaryOp op, Value operand, CallContext ctx) {
-        return wrap(NumpyArrays.unary(op, ((Value.TensorValue) operand).tensor()));
+        return arrays.unary(op, operand, ctx);
     }
 
     @Override
     public Value subscript(Value target, List<Value> index, CallContext ctx) {
-        return wrap(NumpyArrays.index(((Value.TensorValue) target).tensor(), index, ctx));
+        return arrays.subscript(target, index, ctx);
+    }
+
+    @Override
+    public Value assignSubscript(Value target, List<Value> index, Value value, CallContext ctx) {
+        return arrays.assignSubscript(target, index, value, ctx);
     }
 
     @Override
     public Optional<Value> attribute(Value.TensorValue target, String name, CallContext ctx) {
-        return NumpyArrays.attribute(target, name, ctx);
+        return arrays.attribute(target, name, ctx);
     }
 
     @Override
     public List<String> tensorAttributeNames() {
-        return NumpyArrays.ATTRIBUTES;
+        return arrays.tensorAttributeNames();
     }
 
     @Override
@@ -130,7 +137,4 @@ public final class KerasProfile implements Profile {
         return dev.shapes.framework.tf.TfText.tuple(shape);
     }
 
-    static String repr(Value v) {
-        return Python.repr(v);
-    }
 }

@@ -1,6 +1,5 @@
 package dev.shapes.framework.keras;
 
-import dev.shapes.framework.ndarray.NumpyArrays;
 import dev.shapes.eval.Bound;
 import dev.shapes.eval.FrameworkException;
 import dev.shapes.eval.Module;
@@ -36,7 +35,7 @@ final class Sklearn {
             }
             List<Tensor> tensors = new ArrayList<>();
             for (Value v : arrays) {
-                Tensor t = NumpyArrays.asArray(v);
+                Tensor t = Arrays.asArray(v);
                 if (t == null || t.rank() == 0) {
                     throw new FrameworkException("TypeError", "Expected sequence or array-like, got "
                             + v.typeName());

@@ -33,7 +33,7 @@ public final class TfModule {
 
     private TfModule() {}
 
-    public static Module build(TfRuntime rt, Value keras, Value numpy) {
+    public static Module build(TfRuntime rt, Value keras) {
         Module tf = new Module("tensorflow");
         for (DType t : DType.values()) {
             tf.put(t.longName, new Value.DTypeValue(t, "tf." + t.longName));
@@ -90,9 +90,6 @@ public final class TfModule {
                     "reset_default_graph", "variable_scope", "layers")) {
                 tf.put(name, new Removed("tensorflow", name));
             }
-        }
-        if (numpy instanceof Module np) {
-            tf.put("__numpy__", np);
         }
         return tf;
     }

@@ -7,7 +7,7 @@ import dev.shapes.eval.Module;
 import dev.shapes.eval.Profile;
 import dev.shapes.eval.Python;
 import dev.shapes.eval.Value;
-import dev.shapes.framework.ndarray.NumpyArrays;
+import dev.shapes.framework.numpy.NumpyFramework;
 import dev.shapes.lang.Expr;
 import dev.shapes.tensor.DType;
 import dev.shapes.tensor.Dim;
@@ -32,27 +32,27 @@ import java.util.OptionalLong;
 public final class TfProfile implements Profile {
 
     private final TfRuntime rt;
+    private final Profile numpy;
     private final Module tf;
     private final Map<String, Value> globals = new LinkedHashMap<>();
     private final Map<String, Value> roots = new LinkedHashMap<>();
 
     TfProfile(TfRuntime rt, Map<String, Value> companions) {
         this.rt = rt;
+        this.numpy = new NumpyFramework().profile(List.of());
         Value keras = companions.get("keras");
-        this.tf = TfModule.build(rt, keras, companions.get("numpy"));
+        Value np = numpy.module("numpy").orElseThrow();
+        this.tf = TfModule.build(rt, keras);
         globals.put("tf", tf);
-        if (companions.get("numpy") != null) {
-            globals.put("np", companions.get("numpy"));
-        }
+        globals.put("np", np);
         if (keras != null) {
             globals.put("keras", keras);
         }
         roots.put("tensorflow", tf);
         roots.put("tf", tf);
         companions.forEach(roots::put);
-        if (companions.get("numpy") != null) {
-            roots.put("np", companions.get("numpy"));
-        }
+        roots.put("numpy", np);
+        roots.put("np", np);
     }
 
     public TfRuntime runtime() {
@@ -103,16 +103,20 @@ public final class TfProfile implements Profile {
         return new Value.TensorValue(tensor, "tf");
     }
 
+    /** A NumPy array (from {@code np}, a dataset, {@code to_categorical}): TF programs hold those too. */
+    private static boolean isArray(Value v) {
+        return v instanceof Value.TensorValue t && t.framework().equals("numpy");
+    }
+
     /** Arithmetic among NumPy arrays (and numbers) follows NumPy, even in a TF program. */
     private static boolean numpyOnly(Value a, Value b) {
-        return (NumpyArrays.isArray(a) || !(a instanceof Value.TensorValue))
-                && (NumpyArrays.isArray(b) || !(b instanceof Value.TensorValue));
+        return (isArray(a) || !(a instanceof Value.TensorValue)) && (isArray(b) || !(b instanceof Value.TensorValue));
     }
 
     @Override
     public Value binary(Expr.BinaryOp op, Value left, Value right, CallContext ctx) {
         if (numpyOnly(left, right)) {
-            return NumpyArrays.wrap(NumpyArrays.binary(op, left, right, ctx));
+            return numpy.binary(op, left, right, ctx);
         }
         if (op == Expr.BinaryOp.MATMUL) {
             if (!(left instanceof Value.TensorValue) || !(right instanceof Value.TensorValue)) {
@@ -126,15 +130,15 @@ public final class TfProfile implements Profile {
     @Override
     public Value binaryInPlace(Expr.BinaryOp op, Value left, Value right, CallContext ctx) {
         if (numpyOnly(left, right)) {
-            return NumpyArrays.wrap(NumpyArrays.binaryInPlace(op, left, right, ctx));
+            return numpy.binaryInPlace(op, left, right, ctx);
         }
         return binary(op, left, right, ctx);
     }
 
     @Override
     public Value unary(Expr.UnaryOp op, Value operand, CallContext ctx) {
-        if (NumpyArrays.isArray(operand)) {
-            return NumpyArrays.wrap(NumpyArrays.unary(op, ((Value.TensorValue) operand).tensor()));
+        if (isArray(operand)) {
+            return numpy.unary(op, operand, ctx);
         }
         if (op == Expr.UnaryOp.PLUS) {
             return operand;
@@ -147,8 +151,8 @@ public final class TfProfile implements Profile {
 
     @Override
     public Value subscript(Value target, List<Value> index, CallContext ctx) {
-        if (NumpyArrays.isArray(target)) {
-            return NumpyArrays.wrap(NumpyArrays.index(((Value.TensorValue) target).tensor(), index, ctx));
+        if (isArray(target)) {
+            return numpy.subscript(target, index, ctx);
         }
         List<Indexing.Index> items = new ArrayList<>();
         for (Value v : index) {
@@ -202,8 +206,8 @@ public final class TfProfile implements Profile {
 
     @Override
     public Optional<Value> attribute(Value.TensorValue target, String name, CallContext ctx) {
-        if (NumpyArrays.isArray(target)) {
-            return NumpyArrays.attribute(target, name, ctx);
+        if (isArray(target)) {
+            return numpy.attribute(target, name, ctx);
         }
         Tensor t = target.tensor();
         boolean symbolic = rt.graph().contains(target);
@@ -251,7 +255,4 @@ public final class TfProfile implements Profile {
         return rt.style().tuple(shape);
     }
 
-    static DType unused(DType t) {
-        return t;
-    }
 }

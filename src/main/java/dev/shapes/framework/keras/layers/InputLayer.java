@@ -9,7 +9,7 @@ import dev.shapes.eval.Signature;
 import dev.shapes.eval.Value;
 import dev.shapes.framework.keras.KerasRuntime;
 import dev.shapes.framework.keras.KerasState;
-import dev.shapes.framework.ndarray.NumpyArrays;
+import dev.shapes.framework.keras.Arrays;
 import dev.shapes.tensor.DType;
 import dev.shapes.tensor.Dim;
 import dev.shapes.tensor.Shape;
@@ -109,7 +109,7 @@ public final class InputLayer extends Layer {
         } else {
             dims.addAll(shapeOf(batchShape, keras));
         }
-        DType dtype = b.isNone("dtype") ? DType.F32 : NumpyArrays.dtype(b.get("dtype"));
+        DType dtype = b.isNone("dtype") ? DType.F32 : Arrays.dtype(b.get("dtype"));
         Bound named = new Bound(b.function(), b.values(), b.spans(), b.sources(), List.of(), java.util.Map.of(),
                 b.callSpan());
         return new InputLayer(keras, named, new Shape(dims), dtype);
@@ -160,7 +160,7 @@ public final class InputLayer extends Layer {
             return java.util.Optional.of(output(ctx));
         }
         if (attr.equals("batch_shape")) {
-            return java.util.Optional.of(NumpyArrays.shapeTuple(batchShape));
+            return java.util.Optional.of(Arrays.shapeTuple(batchShape));
         }
         return super.attribute(attr, ctx);
     }

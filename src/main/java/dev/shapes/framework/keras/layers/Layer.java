@@ -10,7 +10,7 @@ import dev.shapes.eval.Signature;
 import dev.shapes.eval.Value;
 import dev.shapes.framework.keras.KerasRuntime;
 import dev.shapes.framework.keras.KerasState;
-import dev.shapes.framework.ndarray.NumpyArrays;
+import dev.shapes.framework.keras.Arrays;
 import dev.shapes.framework.tf.TfText;
 import dev.shapes.tensor.DType;
 import dev.shapes.tensor.Dim;
@@ -81,7 +81,7 @@ public abstract class Layer implements Value.PyObject {
         if (batchInputShape != null) {
             List<Dim> dims = InputLayer.shapeOf(batchInputShape, keras);
             batchSizeArg = Optional.of(dims.get(0));
-            inputShapeArgValue = new Value.TupleValue(new ArrayList<>(((Value.TupleValue) NumpyArrays.shapeTuple(
+            inputShapeArgValue = new Value.TupleValue(new ArrayList<>(((Value.TupleValue) Arrays.shapeTuple(
                     new Shape(dims.subList(1, dims.size())))).items()));
         }
         if (batchSize != null && batchSize instanceof Value.IntValue i) {
@@ -192,7 +192,7 @@ public abstract class Layer implements Value.PyObject {
         if (v instanceof Value.TensorValue t) {
             return t;
         }
-        Tensor t = NumpyArrays.asArray(v);
+        Tensor t = Arrays.asArray(v);
         if (t == null) {
             throw new FrameworkException("ValueError", "Inputs to a layer should be tensors. Got '" + Python.repr(v)
                     + "' (of type <class '" + v.typeName() + "'>) as input for layer '" + name + "'.");
@@ -254,7 +254,7 @@ public abstract class Layer implements Value.PyObject {
                     throw new FrameworkException("AttributeError", "The layer \"" + name + "\" has never been called "
                             + "and thus has no defined input.");
                 }
-                return Optional.of(NumpyArrays.shapeTuple(builtShape));
+                return Optional.of(Arrays.shapeTuple(builtShape));
             case "count_params":
                 return Optional.of(new Function(className + ".count_params", (a, c) -> {
                     if (!built) {

@@ -10,7 +10,7 @@ import dev.shapes.eval.Signature;
 import dev.shapes.eval.Value;
 import dev.shapes.framework.keras.KerasRuntime;
 import dev.shapes.framework.keras.KerasState;
-import dev.shapes.framework.ndarray.NumpyArrays;
+import dev.shapes.framework.keras.Arrays;
 import dev.shapes.framework.keras.layers.Activations;
 import dev.shapes.framework.keras.layers.ActivationLayer;
 import dev.shapes.framework.keras.layers.Dense;
@@ -206,7 +206,7 @@ public abstract class Model extends Layer {
                 throw new FrameworkException("ValueError", "No such layer: " + wanted + ". Existing layers are: "
                         + layers().stream().map(l -> "'" + l.name() + "'").toList() + ".");
             }));
-            case "input_shape" -> inputShape(0).map(s -> (Value) NumpyArrays.shapeTuple(s)).or(() -> {
+            case "input_shape" -> inputShape(0).map(s -> (Value) Arrays.shapeTuple(s)).or(() -> {
                 throw new FrameworkException("AttributeError", className + " model '" + name
                         + "' has no defined input shape yet.");
             });
@@ -216,7 +216,7 @@ public abstract class Model extends Layer {
                     throw new FrameworkException("AttributeError", className + " model '" + name
                             + "' has no defined output shape yet.");
                 }
-                yield Optional.of(NumpyArrays.shapeTuple(shapes.get().get(shapes.get().size() - 1)));
+                yield Optional.of(Arrays.shapeTuple(shapes.get().get(shapes.get().size() - 1)));
             }
             case "save", "save_weights", "load_weights" -> Optional.of(method(attr, (a, c) -> Value.NONE));
             case "optimizer" -> Optional.of(compiled == null ? Value.NONE : compiled.optimizer());

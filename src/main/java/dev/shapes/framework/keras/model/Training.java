@@ -7,7 +7,7 @@ import dev.shapes.eval.FrameworkException;
 import dev.shapes.eval.Python;
 import dev.shapes.eval.Signature;
 import dev.shapes.eval.Value;
-import dev.shapes.framework.ndarray.NumpyArrays;
+import dev.shapes.framework.keras.Arrays;
 import dev.shapes.framework.keras.loss.LossContext;
 import dev.shapes.framework.keras.loss.LossObject;
 import dev.shapes.framework.keras.loss.Losses;
@@ -372,7 +372,7 @@ final class Training {
         if (v instanceof Value.TensorValue t) {
             return t.tensor();
         }
-        Tensor t = NumpyArrays.asArray(v);
+        Tensor t = Arrays.asArray(v);
         if (t == null) {
             throw new FrameworkException("ValueError", "Unrecognized data type: " + what + "=" + Python.repr(v)
                     + " (of type <class '" + v.typeName() + "'>)");
