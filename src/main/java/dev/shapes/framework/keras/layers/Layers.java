@@ -69,6 +69,7 @@ public final class Layers {
             int r = rank;
             f.put("Conv" + rank + "D", (k, a, c) -> new Conv(k, r, a));
             f.put("Convolution" + rank + "D", (k, a, c) -> new Conv(k, r, a));
+            f.put("Conv" + rank + "DTranspose", (k, a, c) -> new ConvTranspose(k, r, a));
             f.put("MaxPooling" + rank + "D", (k, a, c) -> new Pooling(k, "MaxPooling" + r + "D", r, false, a));
             f.put("MaxPool" + rank + "D", (k, a, c) -> new Pooling(k, "MaxPooling" + r + "D", r, false, a));
             f.put("AveragePooling" + rank + "D", (k, a, c) -> new Pooling(k, "AveragePooling" + r + "D", r, true, a));

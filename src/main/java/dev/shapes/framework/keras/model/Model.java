@@ -219,6 +219,18 @@ public abstract class Model extends Layer {
                 yield Optional.of(Arrays.shapeTuple(shapes.get().get(shapes.get().size() - 1)));
             }
             case "save", "save_weights", "load_weights" -> Optional.of(method(attr, (a, c) -> Value.NONE));
+            case "predict_classes", "predict_proba", "fit_generator", "evaluate_generator", "predict_generator" -> {
+                if (!keras.legacy()) {
+                    // removed in Keras 3
+                    throw new FrameworkException("AttributeError", "'" + className + "' object has no attribute '"
+                            + attr + "'");
+                }
+                yield Optional.of(method(attr, (a, c) -> {
+                    throw new dev.shapes.eval.NotationException("UnsupportedError", attr + " is not modelled; use "
+                            + (attr.startsWith("predict") ? "predict" : attr.startsWith("fit") ? "fit" : "evaluate")
+                            + " with arrays", null);
+                }));
+            }
             case "optimizer" -> Optional.of(compiled == null ? Value.NONE : compiled.optimizer());
             case "loss" -> Optional.of(compiled == null ? Value.NONE : compiled.loss());
             default -> super.attribute(attr, ctx);
