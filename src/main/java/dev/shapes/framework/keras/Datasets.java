@@ -16,9 +16,6 @@ final class Datasets {
 
     private Datasets() {}
 
-    static final List<String> NAMES = List.of("mnist", "fashion_mnist", "cifar10", "cifar100", "boston_housing",
-            "california_housing");
-
     static Module module(String name) {
         Module datasets = new Module(name);
         datasets.put("mnist", dataset(name + ".mnist", Shape.of(60000, 28, 28), Shape.of(60000), Shape.of(10000, 28, 28),

@@ -21,9 +21,7 @@ import dev.shapes.tensor.Dim;
 import dev.shapes.tensor.NumericBudget;
 import dev.shapes.tensor.Shape;
 import dev.shapes.tensor.Tensor;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The {@code keras} namespace of one session (also {@code tf.keras} and
@@ -33,7 +31,6 @@ import java.util.Map;
 public final class KerasModule {
 
     private final Module keras;
-    private final Map<String, Module> submodules = new LinkedHashMap<>();
 
     public KerasModule(KerasRuntime runtime, String root) {
         keras = new Module(root);
@@ -64,22 +61,12 @@ public final class KerasModule {
         preprocessing.put("sequence", sequence);
         utils.function("pad_sequences", KerasModule::padSequences);
 
-        for (Map.Entry<String, Module> e : Map.of("layers", layers, "losses", losses, "models", models, "utils",
-                utils, "optimizers", optimizers, "metrics", metrics, "activations", activations, "callbacks",
-                callbacks, "regularizers", regularizers, "backend", backend).entrySet()) {
-            keras.put(e.getKey(), e.getValue());
-            submodules.put(e.getKey(), e.getValue());
+        for (Module m : List.of(layers, losses, models, utils, optimizers, metrics, activations, callbacks,
+                regularizers, backend, initializers)) {
+            keras.put(m.qualifiedName().substring(root.length() + 1), m);
         }
-        keras.put("initializers", initializers);
-        submodules.put("initializers", initializers);
         keras.put("datasets", datasets);
-        submodules.put("datasets", datasets);
         keras.put("preprocessing", preprocessing);
-        submodules.put("preprocessing", preprocessing);
-        submodules.put("preprocessing.sequence", sequence);
-        for (String ds : Datasets.NAMES) {
-            submodules.put("datasets." + ds, (Module) datasets.member(ds).orElseThrow());
-        }
         keras.put("Sequential", models.member("Sequential").orElseThrow());
         keras.put("Model", models.member("Model").orElseThrow());
         keras.put("Input", layers.member("Input").orElseThrow());
@@ -89,17 +76,11 @@ public final class KerasModule {
             Module npUtils = new Module(root + ".utils.np_utils");
             npUtils.put("to_categorical", utils.member("to_categorical").orElseThrow());
             utils.put("np_utils", npUtils);
-            submodules.put("utils.np_utils", npUtils);
         }
     }
 
     public Module module() {
         return keras;
-    }
-
-    /** A submodule by its dotted path under {@code keras}, e.g. {@code layers} or {@code datasets.mnist}. */
-    public java.util.Optional<Module> submodule(String path) {
-        return java.util.Optional.ofNullable(submodules.get(path));
     }
 
     /** Modules whose members are accepted and do nothing Shapes needs (callbacks, regularizers). */

@@ -39,11 +39,6 @@ public final class TensorMath {
         return Kernels.binary(a, b, out, dtype, f);
     }
 
-    /** {@code f(a, b)} where {@code b} is a number of {@code a}'s dtype. */
-    public static Tensor withScalar(Tensor a, double b, DoubleBinaryOperator f) {
-        return map(a, a.dtype(), v -> f.applyAsDouble(v, b));
-    }
-
     public static Tensor scalar(DType dtype, double v) {
         return Tensor.scalar(dtype, v);
     }

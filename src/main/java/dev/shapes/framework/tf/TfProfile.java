@@ -9,7 +9,6 @@ import dev.shapes.eval.Python;
 import dev.shapes.eval.Value;
 import dev.shapes.framework.numpy.NumpyFramework;
 import dev.shapes.lang.Expr;
-import dev.shapes.tensor.DType;
 import dev.shapes.tensor.Dim;
 import dev.shapes.tensor.Indexing;
 import dev.shapes.tensor.Shape;

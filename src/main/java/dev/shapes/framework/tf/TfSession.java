@@ -8,7 +8,6 @@ import dev.shapes.eval.Function;
 import dev.shapes.eval.Python;
 import dev.shapes.eval.Signature;
 import dev.shapes.eval.Value;
-import dev.shapes.tensor.Dim;
 import dev.shapes.tensor.Shape;
 import dev.shapes.tensor.Tensor;
 import java.util.ArrayList;
@@ -222,9 +221,5 @@ public final class TfSession implements Value.PyObject {
         }
         memo.put(t, result);
         return result;
-    }
-
-    static Dim unused(Dim d) {
-        return d;
     }
 }

@@ -11,7 +11,6 @@ import dev.shapes.framework.keras.KerasRuntime;
 import dev.shapes.framework.tf.TfErrors;
 import dev.shapes.tensor.DType;
 import dev.shapes.tensor.Dim;
-import dev.shapes.tensor.Shape;
 import dev.shapes.tensor.Tensor;
 
 /**
@@ -101,9 +100,5 @@ public final class Embedding extends Layer {
     @Override
     public long[] parameterCounts() {
         return new long[] {inputDim * outputDim, 0};
-    }
-
-    public long inputDim() {
-        return inputDim;
     }
 }

@@ -7,12 +7,8 @@ import dev.shapes.eval.Signature;
 import dev.shapes.eval.Value;
 import dev.shapes.framework.keras.KerasRuntime;
 import dev.shapes.framework.tf.TensorMath;
-import dev.shapes.tensor.Dim;
 import dev.shapes.tensor.Kernels;
-import dev.shapes.tensor.Shape;
 import dev.shapes.tensor.Tensor;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * {@code GlobalAveragePooling1D/2D/3D} and {@code GlobalMaxPooling1D/2D/3D(data_format=None, keepdims=False)}
@@ -49,13 +45,5 @@ public final class GlobalPooling extends Layer {
                     x.dtype());
         }
         return out;
-    }
-
-    static Shape drop(Shape s, int from, int count) {
-        List<Dim> d = new ArrayList<>(s.dims());
-        for (int i = 0; i < count; i++) {
-            d.remove(from);
-        }
-        return new Shape(d);
     }
 }

@@ -333,8 +333,4 @@ public abstract class Layer implements Value.PyObject {
     protected static String shapeText(Shape s) {
         return TfText.tuple(s);
     }
-
-    protected static Dim known(Dim d, CallContext ctx) {
-        return ctx.bindings().resolve(d);
-    }
 }

@@ -27,7 +27,6 @@ public final class Pooling extends Layer {
     private final long[] strides;
     private final String padding;
     private final boolean channelsFirst;
-    private final boolean average;
 
     static Signature signature(String name) {
         return Signature.of(name, "pool_size", "strides", "padding", "data_format", "name", "**kwargs")
@@ -49,7 +48,6 @@ public final class Pooling extends Layer {
     private Pooling(KerasRuntime keras, String className, int dims, boolean average, Bound b) {
         super(keras, className, b);
         this.dims = dims;
-        this.average = average;
         this.pool = tuple(b.get("pool_size"), dims, "pool_size");
         this.strides = b.isNone("strides") ? pool : tuple(b.get("strides"), dims, "strides", true);
         this.padding = Conv.padding(b.get("padding"), false);
@@ -107,9 +105,5 @@ public final class Pooling extends Layer {
             out.append(TfText.dim(s.dim(i)));
         }
         return out.append(']').toString();
-    }
-
-    boolean isAverage() {
-        return average;
     }
 }

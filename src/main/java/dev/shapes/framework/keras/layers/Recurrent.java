@@ -50,10 +50,6 @@ public final class Recurrent extends Layer {
         config.put("return_state", new Value.BoolValue(returnState));
     }
 
-    public boolean returnsState() {
-        return returnState;
-    }
-
     public int stateCount() {
         return className.equals("LSTM") ? 2 : 1;
     }
@@ -116,13 +112,5 @@ public final class Recurrent extends Layer {
             case "GRU" -> new long[] {3 * (base + 2 * units), 0};
             default -> new long[] {base + units, 0};
         };
-    }
-
-    public long units() {
-        return units;
-    }
-
-    public boolean returnsSequences() {
-        return returnSequences;
     }
 }

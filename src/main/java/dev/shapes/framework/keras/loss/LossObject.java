@@ -9,7 +9,6 @@ import dev.shapes.eval.Value;
 import dev.shapes.framework.keras.KerasVersion;
 import dev.shapes.framework.tf.TfOps;
 import dev.shapes.tensor.DType;
-import dev.shapes.tensor.Shape;
 import dev.shapes.tensor.Tensor;
 import java.util.List;
 import java.util.Optional;
@@ -58,10 +57,6 @@ public final class LossObject implements Value.PyObject {
         return options;
     }
 
-    public boolean fromLogits() {
-        return options.values().containsKey("from_logits") && options.bool("from_logits");
-    }
-
     @Override
     public Value call(Arguments args, CallContext ctx) {
         Bound b = Signature.of("__call__", "y_true", "y_pred", "sample_weight").noneDefaults("sample_weight")
@@ -87,11 +82,6 @@ public final class LossObject implements Value.PyObject {
             values = TfOps.cast(values, DType.F32);
         }
         return reduction.apply(values, sampleWeight);
-    }
-
-    /** The shape a batch's loss has: a scalar unless reduction is none. */
-    public boolean reduces() {
-        return reduction != Reduction.NONE;
     }
 
     @Override
@@ -128,9 +118,5 @@ public final class LossObject implements Value.PyObject {
     @Override
     public String describe() {
         return "<" + loss.className() + " name=" + name + ", reduction=" + Python.repr(options.get("reduction")) + ">";
-    }
-
-    static Shape scalar() {
-        return Shape.SCALAR;
     }
 }

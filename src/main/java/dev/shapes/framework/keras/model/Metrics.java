@@ -1,6 +1,5 @@
 package dev.shapes.framework.keras.model;
 
-import dev.shapes.eval.CallContext;
 import dev.shapes.eval.FrameworkException;
 import dev.shapes.eval.Module;
 import dev.shapes.eval.Python;
