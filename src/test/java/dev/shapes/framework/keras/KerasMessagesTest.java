@@ -222,6 +222,17 @@ class KerasMessagesTest {
                                 + "[Op:SparseSoftmaxCrossEntropyWithLogits] name: ",
                         "use keras 2", "p: f32[32, 10]", "t: f32[32, 10]",
                         "l = keras.losses.SparseCategoricalCrossentropy(from_logits=True)(t, p)"),
+                fails("tf_keras/engine/functional.py (input_spec) + tf_keras/engine/input_spec.py", "ValueError",
+                        "Input 0 of layer \"sequential\" is incompatible with the layer: expected shape=(None, 784), "
+                                + "found shape=(None, 28, 28)",
+                        "use keras 2", "X: f32[1000, 28, 28]", "y: i64[1000]",
+                        "model = Sequential([Dense(64, activation=\"relu\", input_shape=(784,)), Dense(10)])",
+                        "model.compile(loss=\"mse\", optimizer=\"adam\")", "model.fit(X, y)"),
+                fails("tf_keras/backend.py (categorical_crossentropy, traced in fit: batch None)", "ValueError",
+                        "Shapes (None, 1) and (None, 10) are incompatible",
+                        "use keras 2", "X: f32[1000, 784]", "y: i64[1000, 1]",
+                        "model = Sequential([Input(shape=(784,)), Dense(10, activation=\"softmax\")])",
+                        "model.compile(loss=\"categorical_crossentropy\", optimizer=\"adam\")", "model.fit(X, y)"),
                 fails("tf_keras/utils/losses_utils.py (ReductionV2.validate)", "ValueError", "Invalid Reduction Key: "
                                 + "bogus. Expected keys are \"('auto', 'none', 'sum', 'sum_over_batch_size')\"",
                         "use keras 2", "l = keras.losses.SparseCategoricalCrossentropy(reduction=\"bogus\")"),

@@ -161,6 +161,12 @@ public final class Sequential extends Model {
         Tensor x = inputs.get(0);
         if (!graph) {
             buildFor(x.shape(), ctx);
+        } else if (keras.legacy()) {
+            // tf.keras 2.x's Sequential is a functional model: its input spec is checked first
+            List<Dim> spec = new ArrayList<>(input.batchShape().dims());
+            spec.set(0, Dim.UNKNOWN);
+            dev.shapes.framework.keras.layers.InputSpec.ofShape(new Shape(spec), input.name()).check(0, x.shape(),
+                    name, keras, ctx.bindings());
         }
         x = adjustRank(x.dtype() == input.dtype() ? x : x.cast(input.dtype()), input.batchShape(), input.name(), "",
                 ctx);

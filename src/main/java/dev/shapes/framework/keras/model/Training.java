@@ -59,10 +59,14 @@ final class Training {
     }
 
     private static Tensor batchOf(Tensor t, long size) {
+        return batchOf(t, Dim.of(size));
+    }
+
+    private static Tensor batchOf(Tensor t, Dim size) {
         if (t.rank() == 0) {
             return t;
         }
-        return Tensor.shapeOnly(t.dtype(), t.shape().with(0, Dim.of(size)));
+        return Tensor.shapeOnly(t.dtype(), t.shape().with(0, size));
     }
 
     // ------------------------------------------------------------ fit
@@ -199,10 +203,12 @@ final class Training {
         List<String> metrics = null;
         List<Long> sizes = batchSizes(n, batchSize);
         for (long size : sizes) {
-            List<Tensor> xs = data.x().stream().map(t -> batchOf(t, size)).toList();
-            Tensor y = batchOf(data.y().get(), size);
-            Optional<Tensor> w = data.weight().map(t -> batchOf(t, size));
             boolean first = metrics == null;
+            // tf.keras 2.x traces the train step once with an unknown batch size, so its texts say None
+            Dim batch = first && model.keras().legacy() ? Dim.UNKNOWN : Dim.of(size);
+            List<Tensor> xs = data.x().stream().map(t -> batchOf(t, batch)).toList();
+            Tensor y = batchOf(data.y().get(), batch);
+            Optional<Tensor> w = data.weight().map(t -> batchOf(t, batch));
             List<String> resolved = withBatchNote(() -> {
                 Tensor yPred = model.forward(xs, ctx).get(0);
                 List<String> m = Metrics.resolve(compiled.metrics());
