@@ -306,6 +306,9 @@ public final class TfModule {
             Bound b = Signature.of("one_hot", "indices", "depth", "on_value", "off_value", "axis", "dtype", "name")
                     .noneDefaults("on_value", "off_value", "axis", "dtype", "name").bind(args);
             long depth = b.integer("depth");
+            if (depth < 0) {
+                throw TfErrors.eager("OneHot", "depth must be non-negative, got: " + depth, true);
+            }
             double on = b.isNone("on_value") ? 1 : b.number("on_value");
             double off = b.isNone("off_value") ? 0 : b.number("off_value");
             DType dtype = dtype(b, "dtype").orElse(DType.F32);
@@ -334,6 +337,13 @@ public final class TfModule {
             Bound b = Signature.of("concat", "values", "axis", "name").def("name", "concat").bind(args);
             List<Value> items = Python.sequenceItems(b.get("values"));
             long axis = b.integer("axis");
+            if (items == null || items.isEmpty()) {
+                throw new FrameworkException("ValueError", "List argument 'values' to 'ConcatV2' Op with length 0 "
+                        + "shorter than minimum length 2.");
+            }
+            if (items.size() == 1) {
+                return items.get(0);
+            }
             return rt.op(ctx, "concat", "ConcatV2", "N=" + items.size() + ", T=" + enumOf(items.get(0))
                     + ", Tidx=DT_INT32", items, List.of("axis"), (in, exec) -> TfOps.concat(in, axis, exec));
         });
@@ -341,6 +351,15 @@ public final class TfModule {
             Bound b = Signature.of("stack", "values", "axis", "name").def("axis", 0).def("name", "stack").bind(args);
             List<Value> items = Python.sequenceItems(b.get("values"));
             long axis = b.integer("axis");
+            if (items == null || items.isEmpty()) {
+                throw new FrameworkException("ValueError", "List argument 'values' to 'Pack' Op with length 0 shorter "
+                        + "than minimum length 1.");
+            }
+            int stackedRank = tensor(items.get(0)).rank() + 1;
+            if (axis < -stackedRank || axis >= stackedRank) {
+                throw new FrameworkException("ValueError", "Argument `axis` = " + axis + " not in range [" + (-stackedRank)
+                        + ", " + stackedRank + ")");
+            }
             return rt.op(ctx, "stack", "Pack", "N=" + items.size() + ", T=" + enumOf(items.get(0)) + ", axis=" + axis,
                     items, (in, exec) -> {
                         Tensor first = in.get(0);

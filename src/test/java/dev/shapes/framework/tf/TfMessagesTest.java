@@ -123,6 +123,16 @@ class TfMessagesTest {
                                 + "__wrapped__Squeeze_device_/job:localhost/replica:0/task:0/device:CPU:0}} Tried to "
                                 + "squeeze dim index 3 for tensor with 2 dimensions. [Op:Squeeze] name: ",
                         "use tf", "a: f32[2, 3]", "c = tf.squeeze(a, axis=3)"),
+                fails("tensorflow/core/kernels/one_hot_op.cc", "InvalidArgumentError", "{{function_node "
+                                + "__wrapped__OneHot_device_/job:localhost/replica:0/task:0/device:CPU:0}} depth must be "
+                                + "non-negative, got: -1 [Op:OneHot] name: ",
+                        "use tf", "x = tf.one_hot([1, 2], -1)"),
+                fails("tensorflow/python/framework/op_def_library.py (list argument length)", "ValueError",
+                        "List argument 'values' to 'ConcatV2' Op with length 0 shorter than minimum length 2.",
+                        "use tf", "y = tf.concat([], 0)"),
+                fails("tensorflow/python/ops/array_ops.py (stack)", "ValueError",
+                        "Argument `axis` = 5 not in range [-3, 3)",
+                        "use tf", "x: f32[2, 3]", "y = tf.stack([x, x], axis=5)"),
                 fails("tensorflow/core/util/strided_slice_op.cc", "InvalidArgumentError", "{{function_node "
                                 + "__wrapped__StridedSlice_device_/job:localhost/replica:0/task:0/device:CPU:0}} slice "
                                 + "index 2 of dimension 0 out of bounds. [Op:StridedSlice] name: ",

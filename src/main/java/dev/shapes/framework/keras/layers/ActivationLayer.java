@@ -75,6 +75,11 @@ public final class ActivationLayer extends Layer {
             return TensorMath.map(x, v -> v > 0 ? v : slope * v);
         }
         if (className.equals("Softmax") && x.rank() > 0) {
+            if (axis < -x.rank() || axis >= x.rank()) {
+                throw new dev.shapes.eval.FrameworkException("InvalidArgumentError", "`dim` must be in the range ["
+                        + (-x.rank()) + ", " + x.rank() + ") where " + x.rank() + " is the number of dimensions in the "
+                        + "input. Received: dim=" + axis);
+            }
             int a = axis < 0 ? axis + x.rank() : axis;
             return TensorMath.softmax(x, a);
         }
