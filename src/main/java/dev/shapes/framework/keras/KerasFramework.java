@@ -16,13 +16,31 @@ import java.util.Map;
  */
 public final class KerasFramework implements Framework {
 
-    private final KerasState state = new KerasState();
+    private final KerasState state;
     private final Map<KerasVersion, KerasProfile> profiles = new EnumMap<>(KerasVersion.class);
     private final java.util.function.Function<Module, Module> tensorflow;
 
     /** {@code tensorflow} builds the {@code tf} namespace a Keras program may import, given its keras. */
     public KerasFramework(java.util.function.Function<Module, Module> tensorflow) {
+        this(tensorflow, new KerasState());
+    }
+
+    private KerasFramework(java.util.function.Function<Module, Module> tensorflow, KerasState state) {
         this.tensorflow = tensorflow;
+        this.state = state;
+    }
+
+    @Override
+    public Framework fork() {
+        return new KerasFramework(tensorflow, state.copy());
+    }
+
+    @Override
+    public Profile counterpart(Profile original) {
+        if (original instanceof KerasProfile p) {
+            return profile(List.of(p.runtime().version().label));
+        }
+        return original;
     }
 
     @Override

@@ -37,8 +37,10 @@ public final class KerasModule {
         Module layers = Layers.module(root + ".layers", runtime);
         Module losses = Losses.module(root + ".losses", runtime.version());
         Module models = new Module(root + ".models");
-        models.function("Sequential", (args, ctx) -> new Sequential(runtime, args, ctx, losses));
-        models.function("Model", (args, ctx) -> new Functional(runtime, args, ctx, losses));
+        models.function("Sequential", (args, ctx) -> new Sequential(KerasRuntime.current(runtime, ctx), args, ctx,
+                losses));
+        models.function("Model", (args, ctx) -> new Functional(KerasRuntime.current(runtime, ctx), args, ctx,
+                losses));
         models.function("load_model", (args, ctx) -> {
             throw new dev.shapes.eval.NotationException("UnsupportedError", "loading a saved model is not modelled; "
                     + "build the model in the cell instead", null);
@@ -118,7 +120,7 @@ public final class KerasModule {
     private static Module backend(String name, KerasRuntime runtime) {
         Module m = new Module(name);
         m.function("clear_session", (args, ctx) -> {
-            runtime.state().clearNames();
+            KerasRuntime.current(runtime, ctx).state().clearNames();
             return Value.NONE;
         });
         m.function("floatx", (args, ctx) -> new Value.StrValue("float32"));

@@ -34,6 +34,14 @@ public final class KerasState {
         return s.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** An independent copy, for a forked session. */
+    public KerasState copy() {
+        KerasState c = new KerasState();
+        c.uids.putAll(uids);
+        c.history.putAll(history);
+        return c;
+    }
+
     /** {@code keras.backend.clear_session()}: names start again from their defaults. */
     public void clearNames() {
         uids.clear();

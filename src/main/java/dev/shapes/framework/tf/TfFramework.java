@@ -16,14 +16,35 @@ import java.util.function.Supplier;
  */
 public final class TfFramework implements Framework {
 
-    private final TfGraph graph = new TfGraph();
+    private final TfGraph graph;
     private final Supplier<Map<String, Value>> companionsFactory;
     private Map<String, Value> companions;
     private final Map<String, TfProfile> profiles = new HashMap<>();
 
     /** {@code companions} supplies what TF programs reach besides tf: {@code keras}, {@code numpy}. */
     public TfFramework(Supplier<Map<String, Value>> companions) {
-        this.companionsFactory = companions;
+        this(companions, new TfGraph(), null);
+    }
+
+    private TfFramework(Supplier<Map<String, Value>> factory, TfGraph graph, Map<String, Value> companions) {
+        this.companionsFactory = factory;
+        this.graph = graph;
+        this.companions = companions;
+    }
+
+    /** A fork gets a copy of the graph; {@code tf.keras} (and its layer names) stays shared. */
+    @Override
+    public Framework fork() {
+        return new TfFramework(companionsFactory, graph.copy(), companions);
+    }
+
+    @Override
+    public Profile counterpart(Profile original) {
+        if (original instanceof TfProfile p) {
+            TfStyle style = p.runtime().style();
+            return style.v1() ? profile(List.of("1")) : profile(style.graph() ? List.of("graph") : List.of());
+        }
+        return original;
     }
 
     @Override

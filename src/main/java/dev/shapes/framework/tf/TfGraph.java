@@ -41,6 +41,16 @@ public final class TfGraph {
     private boolean eagerDisabled;
     private boolean variablesInitialized;
 
+    /** An independent copy, for a forked session. */
+    public TfGraph copy() {
+        TfGraph c = new TfGraph();
+        c.nodes.putAll(nodes);
+        c.names.putAll(names);
+        c.eagerDisabled = eagerDisabled;
+        c.variablesInitialized = variablesInitialized;
+        return c;
+    }
+
     /** {@code tf.compat.v1.disable_eager_execution()}: every op from now on builds the graph. */
     public void disableEager() {
         eagerDisabled = true;

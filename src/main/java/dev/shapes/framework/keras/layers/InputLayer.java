@@ -49,7 +49,7 @@ public final class InputLayer extends Layer {
     public Value.TensorValue output(CallContext ctx) {
         if (output == null) {
             output = (Value.TensorValue) ctx.wrap(Tensor.shapeOnly(dtype, batchShape));
-            keras.state().record(output, new KerasState.Node(this, List.of()));
+            state(ctx).record(output, new KerasState.Node(this, List.of()));
         }
         return output;
     }

@@ -127,6 +127,11 @@ public abstract class Layer implements Value.PyObject {
         return name;
     }
 
+    /** The session's Keras state for this call (see {@link KerasRuntime#current}). */
+    protected KerasState state(CallContext ctx) {
+        return KerasRuntime.current(keras, ctx).state();
+    }
+
     public String className() {
         return className;
     }
@@ -181,8 +186,9 @@ public abstract class Layer implements Value.PyObject {
         Value.TensorValue in = tensorValue(input, ctx);
         Tensor out = run(convertInput(in.tensor()), ctx);
         Value.TensorValue result = (Value.TensorValue) ctx.wrap(out);
-        if (keras.state().isSymbolic(in)) {
-            keras.state().record(result, new KerasState.Node(this, List.of(in)));
+        KerasState state = state(ctx);
+        if (state.isSymbolic(in)) {
+            state.record(result, new KerasState.Node(this, List.of(in)));
         }
         return result;
     }

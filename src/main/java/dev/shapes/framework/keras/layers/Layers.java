@@ -40,7 +40,7 @@ public final class Layers {
 
         @Override
         public Value call(Arguments args, CallContext ctx) {
-            Layer layer = factory.create(keras, args, ctx);
+            Layer layer = factory.create(KerasRuntime.current(keras, ctx), args, ctx);
             layer.constructionWarnings().forEach(ctx::warn);
             return layer;
         }
@@ -120,13 +120,13 @@ public final class Layers {
         for (Map.Entry<String, Factory> e : factories().entrySet()) {
             layers.put(e.getKey(), new LayerClass(e.getKey(), qualifiedName, keras, e.getValue()));
         }
-        layers.function("Input", (args, ctx) -> InputLayer.input(keras, args, ctx));
+        layers.function("Input", (args, ctx) -> InputLayer.input(KerasRuntime.current(keras, ctx), args, ctx));
         for (String merge : List.of("concatenate", "add", "subtract", "multiply", "average", "maximum", "minimum")) {
             String cls = Character.toUpperCase(merge.charAt(0)) + merge.substring(1);
             layers.function(merge, (args, ctx) -> {
                 Map<String, Value> kw = new LinkedHashMap<>(args.keywords());
                 Value inputs = args.positional().isEmpty() ? kw.remove("inputs") : args.positional().get(0);
-                Merge layer = new Merge(keras, cls, new Arguments(List.of(), kw, List.of(), Map.of(), List.of(),
+                Merge layer = new Merge(KerasRuntime.current(keras, ctx), cls, new Arguments(List.of(), kw, List.of(), Map.of(), List.of(),
                         Map.of(), args.callSpan()));
                 return layer.apply(inputs, ctx);
             });

@@ -64,8 +64,9 @@ public final class Merge extends Layer {
         Tensor out = merge(plain, ctx);
         built = true;
         Value.TensorValue result = (Value.TensorValue) ctx.wrap(out);
-        if (tensors.stream().anyMatch(t -> keras.state().isSymbolic(t))) {
-            keras.state().record(result, new KerasState.Node(this, tensors));
+        KerasState state = state(ctx);
+        if (tensors.stream().anyMatch(state::isSymbolic)) {
+            state.record(result, new KerasState.Node(this, tensors));
         }
         return result;
     }

@@ -145,11 +145,12 @@ public abstract class Model extends Layer {
         List<Tensor> outs = forward(tensors, ctx);
         built = true;
         List<Value> results = new ArrayList<>();
-        boolean symbolic = ins.stream().anyMatch(t -> keras.state().isSymbolic(t));
+        KerasState state = state(ctx);
+        boolean symbolic = ins.stream().anyMatch(state::isSymbolic);
         for (Tensor out : outs) {
             Value.TensorValue r = (Value.TensorValue) ctx.wrap(out);
             if (symbolic) {
-                keras.state().record(r, new KerasState.Node(this, ins));
+                state.record(r, new KerasState.Node(this, ins));
             }
             results.add(r);
         }

@@ -76,9 +76,10 @@ public final class Sequential extends Model {
     /** {@code model.add(layer)}. */
     void add(Value value, boolean rebuild, CallContext ctx) {
         Layer layer;
-        if (value instanceof Value.TensorValue t && keras.state().node(t).map(n -> n.layer() instanceof InputLayer)
+        KerasState state = state(ctx);
+        if (value instanceof Value.TensorValue t && state.node(t).map(n -> n.layer() instanceof InputLayer)
                 .orElse(false)) {
-            layer = (InputLayer) keras.state().node(t).get().layer();
+            layer = (InputLayer) state.node(t).get().layer();
         } else if (value instanceof Layer l) {
             layer = l;
         } else {
@@ -245,9 +246,5 @@ public final class Sequential extends Model {
         List<String> names = new ArrayList<>(List.of("add", "pop", "build", "inputs"));
         names.addAll(super.attributeNames());
         return names;
-    }
-
-    KerasState state() {
-        return keras.state();
     }
 }
