@@ -194,9 +194,8 @@ public final class TfSession implements Value.PyObject {
         Tensor result;
         if (node.isPlaceholder()) {
             throw new FrameworkException("InvalidArgumentError", "You must feed a value for placeholder tensor '"
-                    + node.name() + "' with dtype " + TfText.opName(t.tensor().dtype())
-                    + (t.tensor().rank() > 0 || true ? " and shape " + TfText.kernel(t.tensor().shape()) : "")
-                    + "\n\t [[{{node " + node.name() + "}}]]");
+                    + node.name() + "' with dtype " + TfText.opName(t.tensor().dtype()) + " and shape "
+                    + TfText.kernel(t.tensor().shape()) + "\n\t [[{{node " + node.name() + "}}]]");
         } else if (node.isVariable()) {
             if (!rt.graph().variablesInitialized()) {
                 throw new FrameworkException("FailedPreconditionError", rt.v1()
