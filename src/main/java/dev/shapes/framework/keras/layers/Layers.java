@@ -103,6 +103,10 @@ public final class Layers {
         for (String merge : List.of("Concatenate", "Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum")) {
             f.put(merge, (k, a, c) -> new Merge(k, merge, a));
         }
+        for (String same : List.of("Rescaling", "Masking", "RandomFlip", "RandomRotation", "RandomZoom",
+                "RandomTranslation", "RandomContrast", "PReLU")) {
+            f.put(same, (k, a, c) -> new Passthrough(k, same, a));
+        }
         for (String shaping : List.of("RepeatVector", "Permute", "UpSampling1D", "UpSampling2D", "ZeroPadding1D",
                 "ZeroPadding2D")) {
             f.put(shaping, (k, a, c) -> new Shaping(k, shaping, a));

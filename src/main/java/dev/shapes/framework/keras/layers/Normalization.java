@@ -21,9 +21,15 @@ public final class Normalization extends Layer {
     private Dim size;
 
     Normalization(KerasRuntime keras, String className, Arguments args) {
-        this(keras, className, Signature.of(className, "axis", "momentum", "epsilon", "center", "scale", "name",
-                        "**kwargs").def("axis", -1).def("momentum", 0.99).def("epsilon", 0.001).def("center", true)
-                .def("scale", true).noneDefaults("name").bind(args));
+        this(keras, className, Signature.of(className, "axis", "momentum", "epsilon", "center", "scale",
+                        "beta_initializer", "gamma_initializer", "moving_mean_initializer",
+                        "moving_variance_initializer", "beta_regularizer", "gamma_regularizer", "beta_constraint",
+                        "gamma_constraint", "synchronized", "rms_scaling", "name", "**kwargs")
+                .def("axis", -1).def("momentum", 0.99).def("epsilon", 0.001).def("center", true).def("scale", true)
+                .def("beta_initializer", "zeros").def("gamma_initializer", "ones")
+                .def("moving_mean_initializer", "zeros").def("moving_variance_initializer", "ones")
+                .noneDefaults("beta_regularizer", "gamma_regularizer", "beta_constraint", "gamma_constraint", "name")
+                .def("synchronized", false).def("rms_scaling", false).bind(args));
     }
 
     private Normalization(KerasRuntime keras, String className, Bound b) {

@@ -29,12 +29,20 @@ public final class Recurrent extends Layer {
 
     Recurrent(KerasRuntime keras, String className, Arguments args) {
         this(keras, className, Signature.of(className, "units", "activation", "recurrent_activation", "use_bias",
-                        "return_sequences", "return_state", "go_backwards", "stateful", "dropout",
-                        "recurrent_dropout", "unroll", "name", "**kwargs")
+                        "kernel_initializer", "recurrent_initializer", "bias_initializer", "unit_forget_bias",
+                        "kernel_regularizer", "recurrent_regularizer", "bias_regularizer", "activity_regularizer",
+                        "kernel_constraint", "recurrent_constraint", "bias_constraint", "dropout",
+                        "recurrent_dropout", "seed", "return_sequences", "return_state", "go_backwards", "stateful",
+                        "unroll", "reset_after", "use_cudnn", "name", "**kwargs")
                 .def("activation", "tanh").def("recurrent_activation", "sigmoid").def("use_bias", true)
+                .def("kernel_initializer", "glorot_uniform").def("recurrent_initializer", "orthogonal")
+                .def("bias_initializer", "zeros").def("unit_forget_bias", true)
+                .noneDefaults("kernel_regularizer", "recurrent_regularizer", "bias_regularizer",
+                        "activity_regularizer", "kernel_constraint", "recurrent_constraint", "bias_constraint", "seed",
+                        "name")
                 .def("return_sequences", false).def("return_state", false).def("go_backwards", false)
                 .def("stateful", false).def("dropout", 0.0).def("recurrent_dropout", 0.0).def("unroll", false)
-                .noneDefaults("name").bind(args));
+                .def("reset_after", true).def("use_cudnn", "auto").bind(args));
     }
 
     private Recurrent(KerasRuntime keras, String className, Bound b) {
