@@ -7,6 +7,7 @@ GC.heap_info) is sampled after a warm-up and at the end and printed, with the
 reply latency percentiles. Exits non-zero when the kernel stops answering or
 the heap grows beyond the bound.
 """
+import queue
 import random
 import re
 import shutil
@@ -59,8 +60,12 @@ def heap_used_mb(pid):
     subprocess.run([jcmd, str(pid), "GC.run"], check=True, capture_output=True, timeout=60)
     out = subprocess.run([jcmd, str(pid), "GC.heap_info"], check=True, capture_output=True, text=True,
                          timeout=60).stdout
-    used = re.search(r"used (\d+)K", out)
-    return int(used.group(1)) / 1024.0
+    # the heap's generations come before Metaspace; sum what they use (the layout depends on the collector)
+    heap = out.split("Metaspace")[0]
+    lines = [line for line in heap.splitlines() if "total" in line and "used" in line]
+    if any("garbage-first heap" in line for line in lines):
+        lines = [line for line in lines if "garbage-first heap" in line]
+    return sum(int(m) for line in lines for m in re.findall(r"used (\d+)K", line)) / 1024.0
 
 
 def run_cell(kc, code):
@@ -97,8 +102,11 @@ def main():
             if (i + 1) % 1000 == 0:
                 print(f"{i + 1} cells, statuses {statuses}", flush=True)
         # drain iopub so nothing is left queued, then take the final heap
-        while kc.iopub_channel.msg_ready():
-            kc.get_iopub_msg(timeout=1)
+        while True:
+            try:
+                kc.get_iopub_msg(timeout=0.2)
+            except queue.Empty:
+                break
         heap_end = heap_used_mb(pid)
         alive = run_cell(kc, "x: f32[2]\ny = x * 2") == "ok"
     finally:
