@@ -186,6 +186,7 @@ public final class Interpreter {
     }
 
     private Value statementValue(Stmt statement, int cell, CallContext ctx) {
+        Interrupted.check(); // between statements and loop iterations, so an interrupt lands within one operation
         if (statement instanceof Stmt.Use use) {
             Profile selected;
             try {
@@ -266,9 +267,9 @@ public final class Interpreter {
         for (Expr dimExpr : declare.dims().orElse(List.of())) {
             dims.add(dim(dimExpr));
         }
-        Shape declared = new Shape(dims);
+        Shape declared = session.bindings().resolve(new Shape(dims));
         if (declare.value().isEmpty()) {
-            return ctx.profile().wrap(Tensor.shapeOnly(dtype, declared));
+            return ctx.profile().declare(declare.name(), Tensor.shapeOnly(dtype, declared), ctx);
         }
         Expr literalExpr = declare.value().get();
         Value literal = eval(literalExpr, ctx);
@@ -292,7 +293,7 @@ public final class Interpreter {
                         literalExpr.span());
             }
         }
-        return ctx.profile().wrap(Tensor.of(dtype, actual, nested.values().clone()));
+        return ctx.profile().declare(declare.name(), Tensor.of(dtype, actual, nested.values().clone()), ctx);
     }
 
     /** A declared axis size: an integer, a name (bound to an int, or a symbol), None, or +,-,* of them. */
@@ -562,7 +563,7 @@ public final class Interpreter {
     private Value lookup(Expr.Name name) {
         Optional<Environment.Variable> variable = session.environment().lookup(name.id());
         if (variable.isPresent()) {
-            return variable.get().value();
+            return withBoundSizes(variable.get().value());
         }
         Value global = session.profile().globals().get(name.id());
         if (global != null) {
@@ -583,6 +584,17 @@ public final class Interpreter {
             message += " (to use it as an axis size, declare a tensor with it: x: f32[" + name.id() + ", ...])";
         }
         throw new NotationException("NameError", message, name.span());
+    }
+
+    /** A tensor whose symbolic sizes have since been bound is seen with those numbers, as the framework would see it. */
+    private Value withBoundSizes(Value value) {
+        if (value instanceof Value.TensorValue t && !t.tensor().shape().isFullyKnown()) {
+            Shape resolved = session.bindings().resolve(t.tensor().shape());
+            if (!resolved.equals(t.tensor().shape())) {
+                return new Value.TensorValue(t.tensor().withEqualShape(resolved), t.framework());
+            }
+        }
+        return value;
     }
 
     private Value attribute(Expr.Attribute attribute, CallContext ctx) {

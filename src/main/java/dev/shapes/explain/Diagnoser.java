@@ -4,6 +4,7 @@ import dev.shapes.eval.CellResult;
 import dev.shapes.eval.Note;
 import dev.shapes.eval.Session;
 import dev.shapes.eval.StatementResult;
+import dev.shapes.lang.Expr;
 import dev.shapes.lang.Span;
 import dev.shapes.tensor.Bindings;
 import dev.shapes.tensor.Dim;
@@ -27,7 +28,11 @@ final class Diagnoser {
     private Diagnoser() {}
 
     static List<Diagnosis> diagnose(String cellText, CellResult result, Session before) {
-        CellSyntax syntax = CellSyntax.of(cellText);
+        if (CellMagics.isComparison(cellText)) {
+            return List.of();
+        }
+        String runnable = CellMagics.runnable(cellText);
+        CellSyntax syntax = CellSyntax.of(runnable);
         List<Diagnosis> out = new ArrayList<>();
         for (int i = 0; i < result.statements().size(); i++) {
             StatementResult r = result.statements().get(i);
@@ -35,9 +40,21 @@ final class Diagnoser {
             if (stmtIndex.isEmpty()) {
                 continue;
             }
-            out.addAll(statement(syntax, result, i, stmtIndex.get(), before));
+            for (Diagnosis d : statement(syntax, result, i, stmtIndex.get(), before)) {
+                out.add(runnable.equals(cellText) ? d : withMagics(d, cellText, runnable));
+            }
         }
         return out;
+    }
+
+    /** The diagnosis with each fixed cell given back the original's line magics. */
+    private static Diagnosis withMagics(Diagnosis d, String original, String runnable) {
+        List<Fix> fixes = d.fixes().stream().map(f -> new Fix(f.code(), f.description(), f.line(), f.fixedLine(),
+                CellMagics.restore(original, runnable, f.fixedCell()), f.verified(), f.silencesOnly(), f.outcome()))
+                .toList();
+        return new Diagnosis(d.id(), d.kind(), d.severity(), d.summary(), d.statement(), d.span(), d.lineText(),
+                d.framework(), d.frameworkText(), d.operandLabel(), d.axes(), d.conventions(), d.bindings(), d.notes(),
+                fixes);
     }
 
     private static List<Diagnosis> statement(CellSyntax syntax, CellResult cell, int index, int stmtIndex,
@@ -158,51 +175,69 @@ final class Diagnoser {
                 story.conventions(), bindings(s), notes, fixes);
     }
 
-    /** The size symbols of the operands and what fixed them, e.g. "B = 32 from logits, 64 from labels". */
+    /**
+     * The size symbols the operands were declared with and what fixed them,
+     * e.g. "B = 32 from x, 64 from labels": the number the symbol stands for,
+     * the tensor that fixed it, and another operand's different number on the
+     * same axis.
+     */
     private static List<String> bindings(Situation s) {
-        Set<String> symbols = new LinkedHashSet<>();
-        for (Operand o : s.operands.values()) {
-            o.shape().ifPresent(shape -> collectSymbols(shape, symbols));
-        }
         List<String> out = new ArrayList<>();
-        for (String symbol : symbols) {
-            Optional<Bindings.Binding> b = s.bindings.get(symbol);
-            if (b.isPresent()) {
-                out.add(symbol + " = " + b.get().value() + (b.get().source().isEmpty() ? ""
-                        : " from " + b.get().source()) + mismatchSuffix(s, symbol, b.get().value()));
-            } else {
-                out.add(symbol + " is not bound to a number yet");
+        Set<String> seen = new LinkedHashSet<>();
+        for (Operand o : s.operands.values()) {
+            List<String> symbols = declaredSymbols(s, o);
+            for (int axis = 0; axis < symbols.size(); axis++) {
+                String symbol = symbols.get(axis);
+                if (symbol == null || !seen.add(symbol)) {
+                    continue;
+                }
+                Optional<Bindings.Binding> b = s.bindings.get(symbol);
+                if (b.isEmpty()) {
+                    continue;
+                }
+                String line = symbol + " = " + b.get().value() + (b.get().source().isEmpty() ? ""
+                        : " from " + b.get().source());
+                for (Operand other : s.operands.values()) {
+                    if (other != o && other.dim(axis).map(d -> d.isKnown() && d.known().getAsLong() != b.get().value())
+                            .orElse(false) && !symbolAt(s, other, axis, symbol)) {
+                        line += ", " + other.dim(axis).get() + " from " + other.label();
+                        break;
+                    }
+                }
+                out.add(line);
             }
         }
         return out;
     }
 
-    /** ", 64 from labels" when another operand has another number on an axis where this symbol stands. */
-    private static String mismatchSuffix(Situation s, String symbol, long value) {
-        for (Operand o : s.operands.values()) {
-            for (Operand other : s.operands.values()) {
-                if (o == other || o.shape().isEmpty() || other.shape().isEmpty()) {
-                    continue;
+    private static boolean symbolAt(Situation s, Operand o, int axis, String symbol) {
+        List<String> symbols = declaredSymbols(s, o);
+        return axis < symbols.size() && symbol.equals(symbols.get(axis));
+    }
+
+    /** For each axis of a declared operand, the size symbol it was declared with (null where it was a number). */
+    private static List<String> declaredSymbols(Situation s, Operand o) {
+        List<String> out = new ArrayList<>();
+        if (o.expr() instanceof Expr.Name name) {
+            s.syntax.declaration(name.id(), s.stmtIndex).flatMap(d -> d.dims()).ifPresent(dims -> {
+                for (Expr dim : dims) {
+                    out.add(dim instanceof Expr.Name n ? n.id() : null);
                 }
-                Shape a = o.shape().get();
-                Shape b = other.shape().get();
-                for (int axis = 0; axis < Math.min(a.rank(), b.rank()); axis++) {
-                    if (a.dim(axis) instanceof Dim.Symbolic sym && sym.singleSymbol().map(symbol::equals).orElse(false)
-                            && b.dim(axis).isKnown() && b.dim(axis).known().getAsLong() != value) {
-                        return ", " + b.dim(axis) + " from " + other.label();
+            });
+        }
+        o.shape().ifPresent(shape -> {
+            for (int i = 0; i < shape.rank(); i++) {
+                if (shape.dim(i) instanceof Dim.Symbolic sym && sym.singleSymbol().isPresent()) {
+                    while (out.size() <= i) {
+                        out.add(null);
+                    }
+                    if (out.get(i) == null) {
+                        out.set(i, sym.singleSymbol().get());
                     }
                 }
             }
-        }
-        return "";
-    }
-
-    private static void collectSymbols(Shape shape, Set<String> symbols) {
-        for (Dim d : shape.dims()) {
-            if (d instanceof Dim.Symbolic sym) {
-                sym.singleSymbol().ifPresent(symbols::add);
-            }
-        }
+        });
+        return out;
     }
 
     private static String firstLine(String text) {

@@ -146,10 +146,9 @@ final class KerasMessages {
                     long spatial = batch > 0 && rows % batch == 0 ? rows / batch : 1;
                     long side = Math.round(Math.sqrt(spatial));
                     String space = side * side == spatial ? side + ", " + side : spatial + ", 1";
-                    return new Repro("keras", "2", "X: f32[" + batch + ", " + space + ", 3]\ny: i64[" + batch + "]\n"
-                            + "model = Sequential([Input(shape=(" + space + ", 3)), layers.Dense(" + last(logits) + ")])\n"
-                            + "model.compile(loss=\"sparse_categorical_crossentropy\", optimizer=\"adam\")\n"
-                            + "model.fit(X, y, batch_size=" + batch + ", epochs=1, verbose=0)");
+                    return new Repro("keras", "2", "output: f32[" + batch + ", " + space + ", " + last(logits) + "]\n"
+                            + "labels: i64[" + batch + "]\n"
+                            + "loss = keras.losses.sparse_categorical_crossentropy(labels, output)");
                 }));
         t.add(MessageTemplate.of("tf.sparse-rank", "tf", Kind.LABEL_RANK)
                 .pattern("`labels\\.shape\\.rank` must equal `logits\\.shape\\.rank - 1`\\. Received: labels\\.shape="

@@ -44,30 +44,22 @@ public final class JsonRenderer {
     }
 
     /**
-     * The document with the explanation layer's diagnoses: every statement a
-     * diagnosis is about gets an optional {@code "diagnosis"} object (the first
-     * one, errors before warnings and notes; see {@link DiagnosisJson}); the
-     * other fields are unchanged. {@code diagnoses} has one list per cell.
+     * Adds the explanation layer's diagnoses to a cell object of this
+     * document: every statement a diagnosis is about gets an optional
+     * {@code "diagnosis"} object (the first one, errors before warnings and
+     * notes; see {@link DiagnosisJson}). The other fields are unchanged.
      */
-    public static JsonObject document(List<CellResult> cells, List<List<Diagnosis>> diagnoses) {
-        JsonObject doc = document(cells);
-        JsonArray cellArray = doc.getAsJsonArray("cells");
-        for (int c = 0; c < cells.size() && c < diagnoses.size(); c++) {
-            JsonArray statements = cellArray.get(c).getAsJsonObject().getAsJsonArray("statements");
-            List<StatementResult> results = cells.get(c).statements();
-            for (int i = 0; i < results.size(); i++) {
-                StatementResult s = results.get(i);
-                JsonObject statement = statements.get(i).getAsJsonObject();
-                diagnoses.get(c).stream().filter(d -> d.statement().equals(s.span()))
-                        .min(java.util.Comparator.comparingInt(d -> d.severity().ordinal()))
-                        .ifPresent(d -> statement.add("diagnosis", DiagnosisJson.diagnosis(d)));
-            }
+    public static JsonObject addDiagnoses(JsonObject cell, CellResult result, List<Diagnosis> diagnoses) {
+        JsonArray statements = cell.getAsJsonArray("statements");
+        List<StatementResult> results = result.statements();
+        for (int i = 0; i < results.size() && i < statements.size(); i++) {
+            StatementResult s = results.get(i);
+            JsonObject statement = statements.get(i).getAsJsonObject();
+            diagnoses.stream().filter(d -> d.statement().equals(s.span()))
+                    .min(java.util.Comparator.comparingInt(d -> d.severity().ordinal()))
+                    .ifPresent(d -> statement.add("diagnosis", DiagnosisJson.diagnosis(d)));
         }
-        return doc;
-    }
-
-    public static String render(List<CellResult> cells, List<List<Diagnosis>> diagnoses, boolean pretty) {
-        return (pretty ? PRETTY : GSON).toJson(document(cells, diagnoses));
+        return cell;
     }
 
     public static String render(List<CellResult> cells, boolean pretty) {

@@ -5,7 +5,6 @@ import dev.shapes.eval.Note;
 import dev.shapes.eval.Python;
 import dev.shapes.eval.StatementResult;
 import dev.shapes.eval.Value;
-import dev.shapes.explain.Diagnosis;
 import dev.shapes.tensor.Tensor;
 import java.util.List;
 
@@ -28,26 +27,6 @@ public final class TextRenderer {
                 out.append("── cell ").append(cell.index() + 1).append(" ──\n");
             }
             out.append(render(cell));
-        }
-        return out.toString();
-    }
-
-    /**
-     * The listing with the explanation layer's diagnoses: each cell's
-     * statements, then that cell's diagnoses (rustc-style, see
-     * {@link DiagnosisRenderer}). {@code diagnoses} has one list per cell.
-     */
-    public static String render(List<CellResult> cells, List<List<Diagnosis>> diagnoses) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            if (cells.size() > 1) {
-                out.append("── cell ").append(cells.get(i).index() + 1).append(" ──\n");
-            }
-            out.append(render(cells.get(i)));
-            List<Diagnosis> cellDiagnoses = i < diagnoses.size() ? diagnoses.get(i) : List.of();
-            if (!cellDiagnoses.isEmpty()) {
-                out.append('\n').append(DiagnosisRenderer.render(cellDiagnoses));
-            }
         }
         return out.toString();
     }
@@ -105,7 +84,7 @@ public final class TextRenderer {
         }
         for (Note n : s.notes()) {
             out.append(indent).append(n.kind().equals("output") ? "" : "note[" + n.kind() + "]: ")
-                    .append(n.message()).append('\n');
+                    .append(n.message().replace("\n", "\n" + indent)).append('\n');
         }
     }
 
