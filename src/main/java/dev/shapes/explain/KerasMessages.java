@@ -450,6 +450,22 @@ final class KerasMessages {
                 .example("InvalidArgumentError: Matrix size-incompatible: In[0]: [32,784], In[1]: [128,10] [Op:MatMul]")
                 .repro((f, fw, v) -> Repro.of("tf", "x: f32[" + f.number("a", 32) + ", " + f.number("b", 784) + "]\n"
                         + "w: f32[" + f.number("c", 128) + ", " + f.number("d", 10) + "]\ny = tf.matmul(x, w)")));
+        t.add(MessageTemplate.of("tf.feed-shape", "tf", Kind.OTHER)
+                .pattern("Cannot feed value of shape (?<value>" + PY_SHAPE + ") for Tensor '(?<tensor>[^']+)', which has "
+                        + "shape '(?<placeholder>\\([\\d?, ]*\\))'", "1.x")
+                .pattern("Cannot feed value of shape (?<value>" + PY_SHAPE + ") for Tensor (?<tensor>\\S+), which has "
+                        + "shape (?<placeholder>" + PY_SHAPE + ")")
+                .kind(f -> PairKind.of(f.shape("placeholder", List.of()), f.shape("value", List.of()), Kind.OTHER))
+                .example("ValueError: Cannot feed value of shape (100,) for Tensor 'Placeholder_1:0', which has shape "
+                        + "'(?, 10)'")
+                .repro((f, fw, v) -> {
+                    List<String> placeholder = f.shape("placeholder", List.of("None", "10"));
+                    List<String> value = f.shape("value", List.of("100"));
+                    String dtype = placeholder.size() == value.size() + 1 ? "i64" : "f32";
+                    return new Repro("tf", "1", Facts.declare("labels", "f32", placeholder)
+                            + "\nloss = tf.reduce_sum(labels)\nsess = tf.Session()\n"
+                            + Facts.declare("batch", dtype, value) + "\nout = sess.run(loss, feed_dict={labels: batch})");
+                }));
         t.add(MessageTemplate.of("tf.squeeze", "tf", Kind.OTHER)
                 .pattern("Can not squeeze dim\\[(?<dim>\\d+)\\], expected a dimension of 1, got (?<got>\\d+)")
                 .example("InvalidArgumentError: Can not squeeze dim[1], expected a dimension of 1, got 10")

@@ -135,6 +135,8 @@ final class Mismatches {
                     s -> s.call.flatMap(CallSite::constructor).flatMap(c -> Edits.keyword(c, "padding", "\"same\"",
                             "pad the input so the output keeps its size")).map(List::of).orElse(List.of())),
             // ---------------------------------------------------------------- tf reshapes
+            new Row("feed-shape", Kind.OTHER, s -> s.templateId().equals("tf.feed-shape") && feedValue(s).isPresent(),
+                    Mismatches::feedStory, Mismatches::feedFixes),
             new Row("tf-squeeze-axis", Kind.OTHER, s -> s.templateId().equals("tf.squeeze") && s.operand("input").isPresent(),
                     s -> Story.of("only axes of size 1 can be squeezed, and the axis named has size "
                             + s.problem.recognition().flatMap(r -> r.facts().text("got")).orElse("more than 1"),
@@ -1638,6 +1640,57 @@ final class Mismatches {
                     }
                 }
             }
+        }
+        return out;
+    }
+
+    /** The fed value of {@code sess.run(..., feed_dict={...})} whose shape the message names. */
+    static Optional<Operand> feedValue(Situation s) {
+        List<String> wanted = s.problem.recognition().flatMap(r -> r.facts().shape("value")).orElse(List.of());
+        List<Expr> values = new ArrayList<>();
+        CellSyntax.walk(s.stmt, e -> {
+            if (e instanceof Expr.Call call) {
+                CellSyntax.keyword(call, "feed_dict").filter(d -> d instanceof Expr.DictExpr)
+                        .ifPresent(d -> values.addAll(((Expr.DictExpr) d).values()));
+            }
+        });
+        if (values.isEmpty() || s.inLoop()) {
+            return Optional.empty();
+        }
+        List<String> sources = values.stream().map(v -> s.syntax.source().of(v.span())).toList();
+        List<Optional<dev.shapes.eval.Value>> probed = Probe.before(s.syntax, s.stmt, sources, s.before).values();
+        for (int i = 0; i < values.size(); i++) {
+            Optional<Tensor> tensor = probed.get(i).filter(v -> v instanceof dev.shapes.eval.Value.TensorValue)
+                    .map(v -> ((dev.shapes.eval.Value.TensorValue) v).tensor());
+            if (tensor.isPresent() && tensor.get().shape().dims().stream().map(Object::toString).toList().equals(wanted)) {
+                return Optional.of(new Operand("fed", values.get(i), sources.get(i), tensor, Optional.empty()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Story feedStory(Situation s) {
+        Operand fed = feedValue(s).orElseThrow();
+        String placeholder = s.problem.recognition().flatMap(r -> r.facts().text("placeholder")).orElse("?");
+        return Story.of(quote(Optional.of(fed)) + " " + fed.typeString() + " is fed to a placeholder of shape "
+                + placeholder + " (? is any size): every other axis must match", Optional.of(fed));
+    }
+
+    static List<Candidate> feedFixes(Situation s) {
+        Operand fed = feedValue(s).orElseThrow();
+        List<String> placeholder = s.problem.recognition().flatMap(r -> r.facts().shape("placeholder"))
+                .orElse(List.of());
+        List<Candidate> out = new ArrayList<>();
+        if (placeholder.size() == fed.rank() + 1 && !placeholder.isEmpty()) {
+            String classes = placeholder.get(placeholder.size() - 1);
+            if (classes.equals("1")) {
+                out.add(Edits.replace(fed, fed.chainable() + ".reshape(-1, 1)", "feed a column"));
+            } else if (classes.matches("\\d+")) {
+                out.add(Edits.replace(fed, "np.eye(" + classes + ")[" + fed.source() + "]", "feed one-hot rows of "
+                        + classes + " classes"));
+            }
+        } else if (placeholder.size() + 1 == fed.rank() && fed.last().map(d -> d.is(1)).orElse(false)) {
+            out.add(Edits.replace(fed, fed.chainable() + ".reshape(-1)", "feed a vector"));
         }
         return out;
     }
