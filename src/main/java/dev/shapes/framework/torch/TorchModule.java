@@ -109,6 +109,11 @@ final class TorchModule {
             Bound b = Signature.of("eye", "n", "m", "*", "dtype", "device").noneDefaults("m", "dtype", "device").bind(args);
             long n = b.integer("n");
             long m = b.isNone("m") ? n : b.integer("m");
+            if (n < 0 || m < 0) {
+                String which = n < 0 ? "n" : "m";
+                throw new FrameworkException("RuntimeError", which + " must be greater or equal to 0, got "
+                        + (n < 0 ? n : m));
+            }
             DType dtype = dtypeOf(b).orElse(DType.F32);
             Shape shape = Shape.of(n, m);
             if (!NumericBudget.allows(shape)) {
