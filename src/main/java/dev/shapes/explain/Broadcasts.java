@@ -10,7 +10,7 @@ final class Broadcasts {
     private Broadcasts() {}
 
     static Optional<Shape> result(Situation s, Shape a, Shape b) {
-        return Broadcast.shapes(a, b, s.bindings.copy()).shape();
+        return Broadcast.shapes(a, b, s.bindings().copy()).shape();
     }
 
     /** Whether broadcasting the two makes a shape bigger than either, e.g. [N, 1] with [N] to [N, N]. */

@@ -8,7 +8,6 @@ import dev.shapes.lang.Expr;
 import dev.shapes.lang.Span;
 import dev.shapes.tensor.Bindings;
 import dev.shapes.tensor.Dim;
-import dev.shapes.tensor.Shape;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -184,20 +183,20 @@ final class Diagnoser {
     private static List<String> bindings(Situation s) {
         List<String> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        for (Operand o : s.operands.values()) {
+        for (Operand o : s.operands().values()) {
             List<String> symbols = declaredSymbols(s, o);
             for (int axis = 0; axis < symbols.size(); axis++) {
                 String symbol = symbols.get(axis);
                 if (symbol == null || !seen.add(symbol)) {
                     continue;
                 }
-                Optional<Bindings.Binding> b = s.bindings.get(symbol);
+                Optional<Bindings.Binding> b = s.bindings().get(symbol);
                 if (b.isEmpty()) {
                     continue;
                 }
                 String line = symbol + " = " + b.get().value() + (b.get().source().isEmpty() ? ""
                         : " from " + b.get().source());
-                for (Operand other : s.operands.values()) {
+                for (Operand other : s.operands().values()) {
                     if (other != o && other.dim(axis).map(d -> d.isKnown() && d.known().getAsLong() != b.get().value())
                             .orElse(false) && !symbolAt(s, other, axis, symbol)) {
                         line += ", " + other.dim(axis).get() + " from " + other.label();

@@ -71,7 +71,7 @@ final class SilentBugs {
                 && !fn.equals("sparse_softmax_cross_entropy_with_logits")) {
             return Optional.empty();
         }
-        Optional<Operand> prediction = s.prediction();
+        Optional<Operand> prediction = s.written(CallSite.PREDICTION);
         if (prediction.isEmpty()) {
             return Optional.empty();
         }
@@ -95,7 +95,7 @@ final class SilentBugs {
         if (!fn.equals("binary_cross_entropy_with_logits") && !fn.equals("sigmoid_cross_entropy_with_logits")) {
             return Optional.empty();
         }
-        Optional<Operand> prediction = s.prediction();
+        Optional<Operand> prediction = s.written(CallSite.PREDICTION);
         if (prediction.isEmpty()) {
             return Optional.empty();
         }
@@ -122,7 +122,7 @@ final class SilentBugs {
         if (!s.function().equals("nll_loss")) {
             return Optional.empty();
         }
-        Optional<Operand> prediction = s.prediction();
+        Optional<Operand> prediction = s.written(CallSite.PREDICTION);
         if (prediction.isEmpty()) {
             return Optional.empty();
         }
@@ -219,8 +219,9 @@ final class SilentBugs {
             } else {
                 return Optional.empty();
             }
-        } else if (s.loss().map(l -> l.framework().equals("keras")).orElse(false) && s.prediction().isPresent()) {
-            origin = Provenance.of(s.syntax, s.stmtIndex, s.prediction().get().expr());
+        } else if (s.loss().map(l -> l.framework().equals("keras")).orElse(false)
+                && s.written(CallSite.PREDICTION).isPresent()) {
+            origin = Provenance.of(s.syntax, s.stmtIndex, s.written(CallSite.PREDICTION).get().expr());
             lossName = s.function();
             lossCall = s.call.flatMap(CallSite::keywordTarget);
         } else {
@@ -290,10 +291,18 @@ final class SilentBugs {
         if (!s.loss().map(l -> l.framework().equals("keras")).orElse(false)) {
             return Optional.empty();
         }
-        Optional<Operand> label = s.label();
-        Optional<Operand> prediction = s.prediction();
-        if (label.isEmpty() || prediction.isEmpty() || !swapped(label.get(), prediction.get())) {
+        Optional<Operand> label = s.written(CallSite.LABEL);
+        Optional<Operand> prediction = s.written(CallSite.PREDICTION);
+        if (label.isEmpty() || prediction.isEmpty()) {
             return Optional.empty();
+        }
+        if (!swappedByName(label.get(), prediction.get())) {
+            // only now evaluate them, to compare their dtypes and ranks
+            label = s.label();
+            prediction = s.prediction();
+            if (label.isEmpty() || prediction.isEmpty() || !swappedByTypes(label.get(), prediction.get())) {
+                return Optional.empty();
+            }
         }
         return Optional.of(new Finding("keras-argument-order", Kind.OTHER, "the arguments look like PyTorch's order: "
                 + Mismatches.quote(label) + " is in the y_true place and " + Mismatches.quote(prediction) + " in "
@@ -302,10 +311,9 @@ final class SilentBugs {
     }
 
     /** Whether the operand in the label's place looks like a prediction and the other like labels. */
-    static boolean swapped(Operand label, Operand prediction) {
-        boolean names = label.expr() instanceof Expr.Name l && prediction.expr() instanceof Expr.Name p
+    static boolean swappedByName(Operand label, Operand prediction) {
+        return label.expr() instanceof Expr.Name l && prediction.expr() instanceof Expr.Name p
                 && PREDICTION_NAME.matcher(l.id()).matches() && LABEL_NAME.matcher(p.id()).matches();
-        return names || swappedByTypes(label, prediction);
     }
 
     /** Float of higher rank where the labels go, integers where the prediction goes: surely swapped. */
@@ -324,9 +332,13 @@ final class SilentBugs {
     // ------------------------------------------------------------ class ids stored as floats
 
     static Optional<Finding> integerValuedFloatLabels(Situation s) {
-        Optional<Operand> label = s.label();
         Optional<LossInfo> loss = s.loss();
-        if (label.isEmpty() || loss.isEmpty() || !label.get().hasValues()
+        if (loss.isEmpty() || s.written(CallSite.LABEL).isEmpty() || loss.get().family() == LossInfo.Family.REGRESSION
+                || loss.get().family() == LossInfo.Family.CLASS_INDEX && !loss.get().function().equals("cross_entropy")) {
+            return Optional.empty();
+        }
+        Optional<Operand> label = s.label();
+        if (label.isEmpty() || !label.get().hasValues()
                 || !label.get().dtype().map(d -> d.isFloating()).orElse(false)) {
             return Optional.empty();
         }

@@ -54,13 +54,13 @@ final class Situation {
     final String framework;
     final Session before;
     final Optional<CallSite> call;
-    final Map<String, Operand> operands;
-    final Bindings bindings;
     final Optional<String> loopIteration;
+    private Map<String, Operand> operands;
+    private Bindings bindings;
 
-    private Situation(CellSyntax syntax, CellResult cell, int resultIndex, int stmtIndex, Stmt stmt, StatementResult result,
-                      Problem problem, String framework, Session before, Optional<CallSite> call,
-                      Map<String, Operand> operands, Bindings bindings) {
+    private Situation(CellSyntax syntax, CellResult cell, int resultIndex, int stmtIndex, Stmt stmt,
+                      StatementResult result, Problem problem, String framework, Session before,
+                      Optional<CallSite> call) {
         this.syntax = syntax;
         this.cell = cell;
         this.resultIndex = resultIndex;
@@ -73,8 +73,6 @@ final class Situation {
         this.framework = framework;
         this.before = before;
         this.call = call;
-        this.operands = operands;
-        this.bindings = bindings;
         this.loopIteration = result.notes().stream().filter(n -> n.kind().equals("loop-iteration"))
                 .map(Note::message).findFirst();
     }
@@ -88,33 +86,61 @@ final class Situation {
         Optional<CallSite> call = broadcastNote ? CallSite.forBroadcastNote(syntax, stmtIndex, stmt)
                 .or(() -> CallSite.locate(syntax, stmtIndex, stmt, blame))
                 : CallSite.locate(syntax, stmtIndex, stmt, blame);
-        Map<String, Operand> operands = new LinkedHashMap<>();
-        Bindings bindings = before.bindings().copy();
-        if (call.isPresent()) {
-            List<String> roles = new ArrayList<>(call.get().roles().keySet());
-            roles.removeIf(r -> r.startsWith("index") && !CallSite.arrayIndex(call.get().roles().get(r)));
-            List<String> sources = roles.stream().map(r -> call.get().sources().getOrDefault(r,
-                    syntax.source().of(call.get().roles().get(r).span()))).toList();
-            List<Optional<Value>> values = new ArrayList<>();
-            if (!(stmt instanceof Stmt.For)) {
-                Probe.Result probe = Probe.before(syntax, stmt, sources, before);
-                values.addAll(probe.values());
-                bindings = probe.session().bindings();
-            }
-            List<FrameworkException.Operand> reported = result.failure().map(StatementResult.Failure::operands)
-                    .orElse(List.of());
-            for (int i = 0; i < roles.size(); i++) {
-                String role = roles.get(i);
-                Optional<Tensor> tensor = i < values.size() ? values.get(i)
-                        .filter(v -> v instanceof Value.TensorValue).map(v -> ((Value.TensorValue) v).tensor())
-                        : Optional.empty();
-                Optional<Shape> shape = reported.stream().filter(o -> o.role().equals(frameworkRole(role))
-                        || o.role().equals(role)).map(FrameworkException.Operand::shape).findFirst();
-                operands.put(role, new Operand(role, call.get().roles().get(role), sources.get(i), tensor, shape));
-            }
+        return new Situation(syntax, cell, resultIndex, stmtIndex, stmt, result, problem, framework, before, call);
+    }
+
+    /**
+     * The call's operands as they were just before the statement ran, probed
+     * once when first asked for (in a loop: the shapes the framework reported).
+     */
+    Map<String, Operand> operands() {
+        if (operands == null) {
+            probe();
         }
-        return new Situation(syntax, cell, resultIndex, stmtIndex, stmt, result, problem, framework, before, call,
-                operands, bindings);
+        return operands;
+    }
+
+    /** The size-symbol bindings just before the statement ran. */
+    Bindings bindings() {
+        if (bindings == null) {
+            probe();
+        }
+        return bindings;
+    }
+
+    private void probe() {
+        operands = new LinkedHashMap<>();
+        bindings = before.bindings().copy();
+        if (call.isEmpty()) {
+            return;
+        }
+        List<String> roles = new ArrayList<>(call.get().roles().keySet());
+        roles.removeIf(r -> r.startsWith("index") && !CallSite.arrayIndex(call.get().roles().get(r)));
+        List<String> sources = roles.stream().map(r -> call.get().sources().getOrDefault(r,
+                syntax.source().of(call.get().roles().get(r).span()))).toList();
+        List<Optional<Value>> values = new ArrayList<>();
+        if (!(stmt instanceof Stmt.For)) {
+            Probe.Result probe = Probe.before(syntax, stmt, sources, before);
+            values.addAll(probe.values());
+            bindings = probe.session().bindings();
+        }
+        List<FrameworkException.Operand> reported = result.failure().map(StatementResult.Failure::operands)
+                .orElse(List.of());
+        for (int i = 0; i < roles.size(); i++) {
+            String role = roles.get(i);
+            Optional<Tensor> tensor = i < values.size() ? values.get(i)
+                    .filter(v -> v instanceof Value.TensorValue).map(v -> ((Value.TensorValue) v).tensor())
+                    : Optional.empty();
+            Optional<Shape> shape = reported.stream().filter(o -> o.role().equals(frameworkRole(role))
+                    || o.role().equals(role)).map(FrameworkException.Operand::shape).findFirst();
+            operands.put(role, new Operand(role, call.get().roles().get(role), sources.get(i), tensor, shape));
+        }
+    }
+
+    /** An operand as written, without evaluating anything (no shape, dtype or values). */
+    Optional<Operand> written(String role) {
+        return call.flatMap(c -> c.role(role).map(e -> new Operand(role, e, c.sources().getOrDefault(role,
+                syntax.source().of(e.span())), Optional.empty(), Optional.empty())));
     }
 
     private static String frameworkRole(String role) {
@@ -164,7 +190,7 @@ final class Situation {
     }
 
     Optional<Operand> operand(String role) {
-        return Optional.ofNullable(operands.get(role));
+        return Optional.ofNullable(operands().get(role));
     }
 
     Optional<Operand> prediction() {
@@ -189,11 +215,11 @@ final class Situation {
     }
 
     Dim resolve(Dim d) {
-        return bindings.resolve(d);
+        return bindings().resolve(d);
     }
 
     boolean same(Dim a, Dim b) {
-        return bindings.sameOrUndecided(a, b);
+        return bindings().sameOrUndecided(a, b);
     }
 
     boolean sameShape(Shape a, Shape b) {
