@@ -348,7 +348,7 @@ final class TorchMessages {
                 .repro((f, fw, v) -> torch(v, "logits: f32[32, 10]\nlabels: i64[32]\nloss = F.cross_entropy(logits, "
                         + "labels, label_smoothing=" + f.text("value").orElse("1.5") + ")")));
         t.add(MessageTemplate.of("torch.reduction", "torch", Kind.OTHER)
-                .pattern("(?<value>[\\w.'\"-]+) is not a valid value for reduction")
+                .pattern("(?<value>[^\\s:][^\\n:]*?) is not a valid value for reduction")
                 .example("ValueError: bogus is not a valid value for reduction")
                 .repro((f, fw, v) -> torch(v, "logits: f32[32, 10]\nlabels: i64[32]\nloss = F.cross_entropy(logits, "
                         + "labels, reduction=\"" + f.text("value").orElse("bogus").replaceAll("['\"]", "") + "\")")));
