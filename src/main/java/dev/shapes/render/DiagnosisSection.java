@@ -28,12 +28,25 @@ public final class DiagnosisSection {
         });
     }
 
+    /** Text with {@code `code`} spans, as the summaries quote the user's names. */
+    private static void inlineCode(String text, HtmlWriter out) {
+        String[] parts = text.split("`", -1);
+        for (int i = 0; i < parts.length; i++) {
+            if (i % 2 == 1 && i < parts.length - 1) {
+                out.element("code", parts[i], "class", "shapes-code");
+            } else {
+                out.text(i % 2 == 1 ? "`" + parts[i] : parts[i]);
+            }
+        }
+    }
+
     private static void write(Diagnosis d, HtmlWriter out) {
         out.open("div", "class", "shapes-explanation shapes-explanation-" + d.severity().id, "data-kind", d.kind().id);
         out.open("div", "class", "shapes-summary");
         out.element("span", d.severity() == Severity.NOTE ? "note" : "why", "class", "shapes-label");
         out.element("span", d.kind().id, "class", "shapes-kind");
-        out.text(" " + d.summary());
+        out.text(" ");
+        inlineCode(d.summary(), out);
         out.close();
         if (!d.axes().isEmpty()) {
             out.open("table", "class", "shapes-axes-compared");
