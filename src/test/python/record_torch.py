@@ -454,8 +454,39 @@ def ops_combo(rng):
         record("ops/gather", p, "y = x.gather(1, idx)")
 
 
+def layout_combo(rng):
+    """view after permute/transpose/expand: possible only when strides allow it (TensorUtils.cpp computeStride)."""
+    shape = [rng.randint(1, 4) for _ in range(rng.randint(2, 4))]
+    p = Prog()
+    p.decl("x", "f32", shape, floats(rng, shape))
+    expr = "x"
+    for _ in range(rng.randint(1, 2)):
+        rank = len(eval(expr, p.env).shape)
+        op = rng.choice(["transpose", "permute", "unsqueeze", "contiguous", "t"] if rank == 2
+                        else ["transpose", "permute", "unsqueeze", "contiguous"])
+        if op == "transpose":
+            expr += f".transpose({rng.randrange(rank)}, {rng.randrange(rank)})"
+        elif op == "permute":
+            order = list(range(rank))
+            rng.shuffle(order)
+            expr += ".permute(" + ", ".join(map(str, order)) + ")"
+        elif op == "unsqueeze":
+            expr += f".unsqueeze({rng.randrange(rank + 1)})"
+        elif op == "t":
+            expr += ".t()"
+        else:
+            expr += ".contiguous()"
+    t = eval(expr, p.env)
+    n = t.numel()
+    dims = list(t.shape)
+    target = rng.choice([[-1], [dims[0], -1], [-1, dims[-1]], [n], dims[::-1],
+                         [dims[0] * (dims[1] if len(dims) > 1 else 1)] + dims[2:]])
+    record("layout/view", p, "y = " + expr + ".view(" + ", ".join(map(str, target)) + ")")
+
+
 FAMILIES = [(ce_combo, 3), (nll_combo, 1), (bce_combo, 1), (bcewl_combo, 1), (regression_combo, 2), (kl_combo, 1),
-            (legacy_combo, 0.3), (reduction_bad, 0.3), (ops_combo, 4)]
+            (legacy_combo, 0.3), (reduction_bad, 0.3), (ops_combo, 4),
+            (layout_combo, 1)]
 
 if __name__ == "__main__":
     out = sys.argv[1]

@@ -4,6 +4,8 @@ import dev.shapes.eval.CellResult;
 import dev.shapes.eval.Interpreter;
 import dev.shapes.eval.Session;
 import dev.shapes.framework.Frameworks;
+import dev.shapes.framework.compare.Comparison;
+import dev.shapes.lang.CellHeader;
 import dev.shapes.notebook.NotebookFile;
 import dev.shapes.render.JsonRenderer;
 import dev.shapes.render.TextRenderer;
@@ -14,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,10 +58,18 @@ final class CheckCommand implements Callable<Integer> {
         } else {
             cells.add(text);
         }
-        Interpreter interpreter = new Interpreter(new Session(Frameworks.all()));
+        Session session = new Session(Frameworks.all());
+        Interpreter interpreter = new Interpreter(session);
+        Comparison comparison = new Comparison(Frameworks.all());
         List<CellResult> results = new ArrayList<>();
         for (String cell : cells) {
-            results.add(interpreter.run(cell));
+            Optional<CellHeader> header = CellHeader.of(cell).filter(h -> h.magic().equals("shapes"));
+            List<String> named = header.map(h -> comparison.frameworksNamed(h.arguments())).orElse(List.of());
+            if (named.size() > 1) {
+                results.add(comparison.run(session.nextCellIndex(), header.get().body(), named));
+            } else {
+                results.add(interpreter.run(cell));
+            }
         }
         out.print(json ? JsonRenderer.render(results, true) + "\n" : TextRenderer.render(results));
         return results.stream().anyMatch(CellResult::anyFailed) ? 1 : 0;

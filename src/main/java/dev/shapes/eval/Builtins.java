@@ -42,6 +42,8 @@ final class Builtins {
             return new Value.IntValue((long) number(v, "int"));
         }));
         b.put("float", new Function("float", (args, ctx) -> new Value.FloatValue(number(one(args, "float"), "float"))));
+        b.put("bool", new Function("bool", (args, ctx) -> new Value.BoolValue(
+                !args.positional().isEmpty() && Python.truthy(one(args, "bool")))));
         b.put("abs", new Function("abs", (args, ctx) -> {
             Value v = one(args, "abs");
             return v instanceof Value.IntValue i ? new Value.IntValue(Math.abs(i.value()))

@@ -11,6 +11,7 @@ public final class Module implements Value.PyObject {
 
     private final String qualifiedName;
     private final Map<String, Value> members = new LinkedHashMap<>();
+    private final java.util.Set<String> absent = new java.util.HashSet<>();
 
     public Module(String qualifiedName) {
         this.qualifiedName = qualifiedName;
@@ -34,6 +35,15 @@ public final class Module implements Value.PyObject {
         return put(name, new Function(qualifiedName + "." + name, body, doc));
     }
 
+    /**
+     * Names the real module does not have although users reach for them (e.g.
+     * {@code np.softmax}); asking for one raises the framework's own AttributeError.
+     */
+    public Module absent(String... names) {
+        absent.addAll(java.util.List.of(names));
+        return this;
+    }
+
     public Optional<Value> member(String name) {
         return Optional.ofNullable(members.get(name));
     }
@@ -44,6 +54,10 @@ public final class Module implements Value.PyObject {
 
     @Override
     public Optional<Value> attribute(String name, CallContext ctx) {
+        if (absent.contains(name)) {
+            throw new FrameworkException("AttributeError", "module '" + qualifiedName + "' has no attribute '" + name
+                    + "'");
+        }
         return member(name);
     }
 

@@ -108,10 +108,15 @@ public final class Python {
         throw unsupported(op, a, b);
     }
 
+    /** Square-and-multiply, so {@code 1 ** 10**12} does not loop a trillion times (overflow wraps as before). */
     private static long pow(long base, long exp) {
         long r = 1;
-        for (long i = 0; i < exp; i++) {
-            r *= base;
+        long b = base;
+        for (long e = exp; e > 0; e >>= 1) {
+            if ((e & 1) == 1) {
+                r *= b;
+            }
+            b *= b;
         }
         return r;
     }
@@ -170,6 +175,10 @@ public final class Python {
         if (v instanceof Value.TensorValue t) {
             Tensor x = t.tensor();
             if (x.shape().numel().orElse(2) != 1) {
+                if (t.typeName().equals("numpy.ndarray")) {
+                    throw new FrameworkException("ValueError", "The truth value of an array with more than one "
+                            + "element is ambiguous. Use a.any() or a.all()");
+                }
                 throw new FrameworkException("RuntimeError",
                         "Boolean value of Tensor with more than one value is ambiguous");
             }

@@ -1,6 +1,7 @@
 package dev.shapes.framework;
 
 import dev.shapes.eval.Framework;
+import dev.shapes.framework.numpy.NumpyFramework;
 import dev.shapes.framework.torch.TorchFramework;
 import java.util.List;
 
@@ -12,7 +13,7 @@ public final class Frameworks {
     public static List<Framework> all() {
         return List.of(
                 new TorchFramework(),
-                new Unavailable("numpy", "NumPy", List.of("np")),
+                new NumpyFramework(),
                 new Unavailable("keras", "Keras", List.of()),
                 new Unavailable("tf", "TensorFlow", List.of("tensorflow")),
                 new Unavailable("jax", "JAX", List.of()));

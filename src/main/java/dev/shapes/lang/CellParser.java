@@ -85,7 +85,7 @@ public final class CellParser {
 
     private static Stmt parseLine(StatementSplitter.LogicalLine line, SyntaxTreeBuilder builder, String text) {
         Span span = builder.spanOf(line.first(), line.last());
-        String source = text.substring(line.first().getStartIndex(), line.last().getStopIndex() + 1);
+        String source = builder.text(line.first().getStartIndex(), line.last().getStopIndex() + 1);
         if (line.unclosed() != null) {
             return new Stmt.Invalid(line.unclosed(), span, source);
         }

@@ -27,11 +27,43 @@ final class SyntaxTreeBuilder extends ShapesBaseVisitor<Object> {
     }
 
     private final String text;
+    /** Where each line starts, counted in code points like the lexer's token indices. */
     private final int[] lineStarts;
+    /**
+     * The UTF-16 index of each code point index (token indices count code
+     * points, String indices count chars); null when the two agree because
+     * the text has no characters outside the BMP.
+     */
+    private final int[] charIndex;
 
     SyntaxTreeBuilder(String text) {
         this.text = text;
         this.lineStarts = lineStarts(text);
+        this.charIndex = charIndexes(text);
+    }
+
+    /** The text between two token indices (code points), {@code end} exclusive. */
+    String text(int start, int end) {
+        return text.substring(charIndex(start), charIndex(Math.max(start, end)));
+    }
+
+    private int charIndex(int codePointIndex) {
+        return charIndex == null ? codePointIndex : charIndex[codePointIndex];
+    }
+
+    private static int[] charIndexes(String text) {
+        int codePoints = text.codePointCount(0, text.length());
+        if (codePoints == text.length()) {
+            return null;
+        }
+        int[] index = new int[codePoints + 1];
+        int at = 0;
+        for (int i = 0; i < codePoints; i++) {
+            index[i] = at;
+            at += Character.charCount(text.codePointAt(at));
+        }
+        index[codePoints] = at;
+        return index;
     }
 
     Stmt statement(ShapesParser.SimpleStatementContext ctx) {
@@ -433,7 +465,7 @@ final class SyntaxTreeBuilder extends ShapesBaseVisitor<Object> {
 
     String source(ParserRuleContext ctx) {
         Token stop = ctx.getStop() == null ? ctx.getStart() : ctx.getStop();
-        return text.substring(ctx.getStart().getStartIndex(), Math.max(ctx.getStart().getStartIndex(), stop.getStopIndex() + 1));
+        return text(ctx.getStart().getStartIndex(), stop.getStopIndex() + 1);
     }
 
     private int lineOf(int index) {
@@ -453,9 +485,10 @@ final class SyntaxTreeBuilder extends ShapesBaseVisitor<Object> {
     static int[] lineStarts(String text) {
         List<Integer> starts = new ArrayList<>();
         starts.add(0);
-        for (int i = 0; i < text.length(); i++) {
+        int codePoint = 0;
+        for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i)), codePoint++) {
             if (text.charAt(i) == '\n') {
-                starts.add(i + 1);
+                starts.add(codePoint + 1);
             }
         }
         return starts.stream().mapToInt(Integer::intValue).toArray();

@@ -33,18 +33,28 @@ public final class TextRenderer {
 
     public static String render(CellResult cell) {
         StringBuilder out = new StringBuilder();
+        boolean mixed = cell.statements().stream().map(StatementResult::profile).distinct().count() > 1;
         int width = 0;
         for (StatementResult s : cell.statements()) {
-            width = Math.max(width, firstLine(s.source()).length());
+            width = Math.max(width, label(s, mixed).length());
         }
         width = Math.min(width, 60);
         for (StatementResult s : cell.statements()) {
-            statement(out, s, width);
+            statement(out, s, width, mixed);
         }
         return out.toString();
     }
 
-    private static void statement(StringBuilder out, StatementResult s, int width) {
+    /** The statement as shown: its first line, prefixed by its framework when a cell mixes frameworks. */
+    private static String label(StatementResult s, boolean mixed) {
+        return (mixed ? "[" + s.profile() + "] " : "") + truncate(firstLine(s.source()));
+    }
+
+    private static String truncate(String source) {
+        return source.length() <= 60 ? source : source.substring(0, 57) + "...";
+    }
+
+    private static void statement(StringBuilder out, StatementResult s, int width, boolean mixed) {
         String mark;
         String result;
         if (s.outcome() instanceof StatementResult.Ok ok) {
@@ -57,7 +67,7 @@ public final class TextRenderer {
             mark = "·";
             result = "skipped: " + ((StatementResult.Skipped) s.outcome()).reason();
         }
-        String source = firstLine(s.source());
+        String source = label(s, mixed);
         String line = Integer.toString(s.span().line());
         out.append(mark).append(' ').append("   ", Math.min(3, line.length()), 3).append(line).append("  ");
         out.append(source);

@@ -20,12 +20,19 @@ public final class Tensor {
     private volatile double[] values;
     /** The storage of f32 values; null for other dtypes and for shape-only tensors. */
     private final float[] floats;
+    /** The memory layout when it is not row-major contiguous (after a transpose, say); null when it is. */
+    private final long[] strides;
 
     private Tensor(DType dtype, Shape shape, double[] values, float[] floats) {
+        this(dtype, shape, values, floats, null);
+    }
+
+    private Tensor(DType dtype, Shape shape, double[] values, float[] floats, long[] strides) {
         this.dtype = dtype;
         this.shape = shape;
         this.values = values;
         this.floats = floats;
+        this.strides = strides;
     }
 
     public static Tensor shapeOnly(DType dtype, Shape shape) {
@@ -131,13 +138,28 @@ public final class Tensor {
         return value(0);
     }
 
+    /** The same values in another (row-major contiguous) shape. */
     public Tensor withShape(Shape newShape) {
         return new Tensor(dtype, newShape, values, floats);
     }
 
+    /**
+     * Records a non-contiguous layout: the strides a view of the original memory
+     * would have (values stay in logical row-major order). Frameworks use it to
+     * decide whether a {@code view} is possible.
+     */
+    public Tensor withStrides(long[] layout) {
+        return new Tensor(dtype, shape, values, floats, layout == null ? null : layout.clone());
+    }
+
+    /** The strides of a non-contiguous layout, or empty when the tensor is contiguous. */
+    public java.util.Optional<long[]> strides() {
+        return java.util.Optional.ofNullable(strides).map(long[]::clone);
+    }
+
     /** The same type without values, e.g. when an operation's result is not a fact. */
     public Tensor withoutValues() {
-        return hasValues() ? new Tensor(dtype, shape, null, null) : this;
+        return hasValues() ? new Tensor(dtype, shape, null, null, strides) : this;
     }
 
     /** The same values cast to another dtype, as {@code .to(dtype)} does. */

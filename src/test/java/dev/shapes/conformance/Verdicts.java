@@ -124,7 +124,8 @@ final class Verdicts {
         if (actual.isJsonArray() || actual.isJsonNull()) {
             return false;
         }
-        if (expected.getAsJsonPrimitive().isBoolean() || actual.getAsJsonPrimitive().isBoolean()) {
+        if (expected.getAsJsonPrimitive().isBoolean() || actual.getAsJsonPrimitive().isBoolean()
+                || expected.getAsJsonPrimitive().isString() && actual.getAsJsonPrimitive().isString()) {
             return expected.equals(actual);
         }
         double e = expected.getAsDouble();

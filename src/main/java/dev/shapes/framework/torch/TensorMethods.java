@@ -128,10 +128,10 @@ final class TensorMethods {
             if (args.positional().size() == 1 && args.positional().get(0) instanceof Value.DTypeValue) {
                 return wrap(self.cast(((Value.DTypeValue) args.positional().get(0)).dtype()).withoutValues());
             }
-            return wrap(TorchOps.reshape(self, sizes(args.positional(), "view")));
+            return wrap(TorchOps.reshape(self, sizes(args.positional(), "view"), true));
         });
         method("reshape", (self, args, ctx) -> wrap(TorchOps.reshape(self, sizes(args.positional(), "reshape"))));
-        method("view_as", (self, args, ctx) -> wrap(TorchOps.reshape(self, known(other(args, "view_as").shape()))));
+        method("view_as", (self, args, ctx) -> wrap(TorchOps.reshape(self, known(other(args, "view_as").shape()), true)));
         method("reshape_as", (self, args, ctx) -> wrap(TorchOps.reshape(self, known(other(args, "reshape_as").shape()))));
         method("squeeze", (self, args, ctx) -> {
             Bound b = Signature.of("squeeze", "dim").noneDefaults("dim").bind(args);
@@ -169,8 +169,11 @@ final class TensorMethods {
             return wrap(self.rank() < 2 ? self : TorchOps.transpose(self, 0, 1, version));
         });
         method("permute", (self, args, ctx) -> wrap(TorchOps.permute(self, sizes(args.positional(), "permute"), version)));
-        for (String same : List.of("contiguous", "clone", "detach", "cpu", "cuda", "requires_grad_")) {
+        for (String same : List.of("detach", "cpu", "cuda", "requires_grad_")) {
             method(same, (self, args, ctx) -> wrap(self));
+        }
+        for (String copy : List.of("contiguous", "clone")) {
+            method(copy, (self, args, ctx) -> wrap(self.withStrides(null)));
         }
         castMethod("float", DType.F32);
         castMethod("double", DType.F64);
@@ -385,6 +388,11 @@ final class TensorMethods {
             int j = i - (rank - self.rank());
             long want = sizes.get(i);
             Dim have = j >= 0 ? self.shape().dim(j) : Dim.of(1);
+            if (want < -1) {
+                // PyTorch 1.13 overflows computing numel ("numel: integer multiplication overflow"); 2.x is unrecorded
+                throw new dev.shapes.eval.NotationException("NotImplementedError", "expand() with the negative size "
+                        + want + " is not modelled; sizes are -1 (keep) or a size", null);
+            }
             if (want == -1) {
                 if (j < 0) {
                     throw new FrameworkException("RuntimeError", "The expanded size of the tensor (-1) isn't allowed in "
@@ -403,10 +411,17 @@ final class TensorMethods {
             }
         }
         Shape shape = new Shape(out);
-        if (!self.hasValues()) {
-            return Tensor.shapeOnly(self.dtype(), shape);
+        long[] inStrides = TorchOps.stridesOf(self);
+        long[] outStrides = null;
+        if (inStrides != null && shape.isFullyKnown()) {
+            outStrides = new long[rank];
+            for (int i = 0; i < rank; i++) {
+                int j = i - (rank - self.rank());
+                outStrides[i] = j < 0 || (self.shape().dim(j).is(1) && !shape.dim(i).is(1)) ? 0 : inStrides[j];
+            }
         }
-        return Kernels.expand(self, shape);
+        Tensor result = self.hasValues() ? Kernels.expand(self, shape) : Tensor.shapeOnly(self.dtype(), shape);
+        return TorchOps.laidOut(result, outStrides);
     }
 
     private Tensor gather(Tensor self, long d, Tensor index, CallContext ctx) {

@@ -181,8 +181,16 @@ public final class TorchOps {
         return sizes;
     }
 
-    /** {@code view}/{@code reshape}: one -1 is inferred; the element count must match. */
     public static Tensor reshape(Tensor x, List<Long> sizes) {
+        return reshape(x, sizes, false);
+    }
+
+    /**
+     * {@code view}/{@code reshape}: one -1 is inferred; the element count must match.
+     * A view of a non-contiguous tensor must be expressible with strides
+     * (PyTorch's computeStride); reshape copies instead.
+     */
+    public static Tensor reshape(Tensor x, List<Long> sizes, boolean view) {
         int inferred = -1;
         Dim product = Dim.of(1);
         for (int i = 0; i < sizes.size(); i++) {
@@ -224,11 +232,95 @@ public final class TorchOps {
             dims.set(inferred, rest);
         } else if (numel.isKnown() && !numel.equals(product)) {
             throw invalid(asked, numel);
-        } else if (numel instanceof Dim.Symbolic && !numel.equals(product) && product.isKnown()) {
-            // a symbolic element count against fixed sizes cannot be checked; keep the sizes asked for
-            dims = new ArrayList<>(dims);
         }
-        return x.withShape(new Shape(dims));
+        Shape target = new Shape(dims);
+        java.util.Optional<long[]> layout = x.strides();
+        if (layout.isEmpty() || !x.shape().isFullyKnown() || !target.isFullyKnown()) {
+            return x.withShape(target);
+        }
+        long[] strides = computeStride(x.shape().sizes(), layout.get(), target.sizes());
+        if (strides == null) {
+            if (view) {
+                throw new FrameworkException("RuntimeError", "view size is not compatible with input tensor's size and "
+                        + "stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) "
+                        + "instead.");
+            }
+            return x.withShape(target);
+        }
+        return x.withShape(target).withStrides(isContiguous(target.sizes(), strides) ? null : strides);
+    }
+
+    /** Row-major strides of these sizes. */
+    static long[] contiguousStrides(long[] sizes) {
+        return Kernels.strides(sizes);
+    }
+
+    static boolean isContiguous(long[] sizes, long[] strides) {
+        long expected = 1;
+        for (int i = sizes.length - 1; i >= 0; i--) {
+            if (sizes[i] != 1 && strides[i] != expected) {
+                return false;
+            }
+            expected *= sizes[i];
+        }
+        return true;
+    }
+
+    /** The strides of a tensor: its recorded layout, or row-major when it is contiguous; null when sizes are not known. */
+    static long[] stridesOf(Tensor x) {
+        if (x.strides().isPresent()) {
+            return x.strides().get();
+        }
+        return x.shape().isFullyKnown() ? contiguousStrides(x.shape().sizes()) : null;
+    }
+
+    /** A layout for the result, or none (contiguous) when the strides are row-major or unknown. */
+    static Tensor laidOut(Tensor t, long[] strides) {
+        if (strides == null || !t.shape().isFullyKnown() || isContiguous(t.shape().sizes(), strides)) {
+            return t.withStrides(null);
+        }
+        return t.withStrides(strides);
+    }
+
+    /**
+     * PyTorch's computeStride (aten/src/ATen/TensorUtils.cpp): the strides of a view
+     * of {@code oldShape}/{@code oldStride} as {@code newShape}, or null when no view exists.
+     */
+    static long[] computeStride(long[] oldShape, long[] oldStride, long[] newShape) {
+        if (oldShape.length == 0) {
+            long[] ones = new long[newShape.length];
+            java.util.Arrays.fill(ones, 1);
+            return ones;
+        }
+        long numel = Kernels.product(oldShape, 0, oldShape.length);
+        if (numel == 0) {
+            return contiguousStrides(newShape);
+        }
+        long[] newStride = new long[newShape.length];
+        int viewD = newShape.length - 1;
+        long chunkBaseStride = oldStride[oldStride.length - 1];
+        long tensorNumel = 1;
+        long viewNumel = 1;
+        for (int tensorD = oldShape.length - 1; tensorD >= 0; tensorD--) {
+            tensorNumel *= oldShape[tensorD];
+            if (tensorD == 0 || (oldShape[tensorD - 1] != 1
+                    && oldStride[tensorD - 1] != tensorNumel * chunkBaseStride)) {
+                while (viewD >= 0 && (viewNumel < tensorNumel || newShape[viewD] == 1)) {
+                    newStride[viewD] = viewNumel * chunkBaseStride;
+                    viewNumel *= newShape[viewD];
+                    viewD--;
+                }
+                if (viewNumel != tensorNumel) {
+                    return null;
+                }
+                if (tensorD > 0) {
+                    chunkBaseStride = oldStride[tensorD - 1];
+                    tensorNumel = 1;
+                    viewNumel = 1;
+                }
+            }
+        }
+        return viewD == -1 ? newStride : null;
     }
 
     private static FrameworkException invalid(String asked, Dim numel) {
@@ -237,30 +329,43 @@ public final class TorchOps {
 
     public static Tensor squeeze(Tensor x, List<Long> dimsOrEmpty) {
         Shape s = x.shape();
+        long[] strides = x.strides().orElse(null);
         List<Dim> out = new ArrayList<>();
-        if (dimsOrEmpty.isEmpty()) {
-            for (Dim d : s.dims()) {
-                if (!d.is(1)) {
-                    out.add(d);
-                }
-            }
-        } else {
-            java.util.Set<Integer> targets = new java.util.HashSet<>();
-            for (long d : dimsOrEmpty) {
-                targets.add(dim(d, s.rank()));
-            }
-            for (int i = 0; i < s.rank(); i++) {
-                if (!(targets.contains(i) && s.dim(i).is(1))) {
-                    out.add(s.dim(i));
+        List<Long> keptStrides = new ArrayList<>();
+        java.util.Set<Integer> targets = new java.util.HashSet<>();
+        for (long d : dimsOrEmpty) {
+            targets.add(dim(d, s.rank()));
+        }
+        for (int i = 0; i < s.rank(); i++) {
+            boolean drop = s.dim(i).is(1) && (dimsOrEmpty.isEmpty() || targets.contains(i));
+            if (!drop) {
+                out.add(s.dim(i));
+                if (strides != null) {
+                    keptStrides.add(strides[i]);
                 }
             }
         }
-        return x.withShape(new Shape(out));
+        Tensor result = x.withShape(new Shape(out));
+        return strides == null ? result : laidOut(result, keptStrides.stream().mapToLong(Long::longValue).toArray());
     }
 
     public static Tensor unsqueeze(Tensor x, long d) {
         int axis = dim(d, x.rank() + 1);
-        return x.withShape(x.shape().inserting(axis, Dim.of(1)));
+        Tensor result = x.withShape(x.shape().inserting(axis, Dim.of(1)));
+        if (x.strides().isEmpty()) {
+            return result;
+        }
+        long[] strides = x.strides().get();
+        long[] sizes = x.shape().sizes();
+        long[] out = new long[strides.length + 1];
+        for (int i = 0, j = 0; i < out.length; i++) {
+            if (i == axis) {
+                out[i] = axis >= strides.length ? 1 : sizes[axis] * strides[axis];
+            } else {
+                out[i] = strides[j++];
+            }
+        }
+        return laidOut(result, out);
     }
 
     public static Tensor flatten(Tensor x, long start, long end) {
@@ -302,10 +407,16 @@ public final class TorchOps {
             out.add(x.shape().dim(perm[i]));
         }
         Shape shape = new Shape(out);
-        if (!x.hasValues()) {
-            return Tensor.shapeOnly(x.dtype(), shape);
+        long[] inStrides = stridesOf(x);
+        long[] outStrides = null;
+        if (inStrides != null) {
+            outStrides = new long[rank];
+            for (int i = 0; i < rank; i++) {
+                outStrides[i] = inStrides[perm[i]];
+            }
         }
-        return Kernels.permute(x, perm, shape);
+        Tensor result = x.hasValues() ? Kernels.permute(x, perm, shape) : Tensor.shapeOnly(x.dtype(), shape);
+        return laidOut(result, outStrides);
     }
 
     public static Tensor transpose(Tensor x, long d0, long d1, TorchVersion version) {

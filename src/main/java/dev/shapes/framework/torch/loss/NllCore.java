@@ -82,16 +82,21 @@ public final class NllCore {
             matches = bindings.compatible(tg.dim(i), in.dim(i + 1), blame.targetLabel(), blame.inputLabel());
         }
         if (!matches) {
+            // target axis i stands for input axis i + 1 (the class axis 1 is dropped)
             List<Integer> bad = new ArrayList<>();
+            List<Integer> inputBad = new ArrayList<>();
             for (int i = 1; i < tg.rank(); i++) {
                 if (i + 1 >= in.rank() || !bindings.sameOrUndecided(tg.dim(i), in.dim(i + 1))) {
                     bad.add(i);
+                    if (i + 1 < in.rank()) {
+                        inputBad.add(i + 1);
+                    }
                 }
             }
             throw new FrameworkException("RuntimeError", "Expected target size " + TorchText.sizes(new Shape(expected))
                     + ", got " + TorchText.sizes(tg))
                     .at(blame.target())
-                    .operand("input", blame.inputLabel(), in, List.of(1))
+                    .operand("input", blame.inputLabel(), in, inputBad)
                     .operand("target", blame.targetLabel(), tg, bad);
         }
         return nll2d(logProbs, target, weight, reduction, ignoreIndex, version, bindings, blame, new Shape(expected));
@@ -156,8 +161,20 @@ public final class NllCore {
                     && bindings.compatible(in.dim(2), tg.dim(1), blame.inputLabel(), blame.targetLabel())
                     && bindings.compatible(in.dim(3), tg.dim(2), blame.inputLabel(), blame.targetLabel());
             if (!ok) {
+                // target [N, H, W] against input [N, C, H, W]
+                List<Integer> inputBad = new ArrayList<>();
+                List<Integer> targetBad = new ArrayList<>();
+                int[][] corresponding = {{0, 0}, {2, 1}, {3, 2}};
+                for (int[] axes : corresponding) {
+                    if (!bindings.sameOrUndecided(in.dim(axes[0]), tg.dim(axes[1]))) {
+                        inputBad.add(axes[0]);
+                        targetBad.add(axes[1]);
+                    }
+                }
                 throw new FrameworkException("RuntimeError", "size mismatch (got input: " + TorchText.sizes(in)
-                        + " , target: " + TorchText.sizes(tg)).at(blame.target());
+                        + " , target: " + TorchText.sizes(tg)).at(blame.target())
+                        .operand("input", blame.inputLabel(), in, inputBad)
+                        .operand("target", blame.targetLabel(), tg, targetBad);
             }
         }
         if (!version.isLegacy()) {
