@@ -12,13 +12,17 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Element-wise work is done in float lanes, as PyTorch's CPU kernels do; what differs from
  * the scalar reference is float rounding, never the formula's meaning (NaN and infinities come
- * out as in the reference). Sums over a whole tensor are kept in double lanes, so their only
- * difference from the reference is the order of addition; the sum of one row's exponentials
- * (at most a few thousand terms, each in (0, 1]) is kept in float lanes, as PyTorch does.
+ * out as in the reference). Sums over a whole tensor are kept in double lanes, after summing
+ * blocks of {@value #SUM_BLOCK} vectors in float lanes (widening every vector cost more than the
+ * loss itself); a block that overflows floats is redone widening every vector, as the reference's
+ * doubles would not overflow. The sum of one row's exponentials (at most a few thousand terms,
+ * each in (0, 1]) is kept in float lanes, as PyTorch does.
  */
 final class VectorFloatKernels extends FloatKernels {
 
     private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
+    /** Vectors of terms summed in float lanes before they are widened: 64 terms per lane, 64 float ulps at worst. */
+    private static final int SUM_BLOCK = 64;
     /** Doubles in vectors of the same size: one float vector converts to two of these. */
     private static final VectorSpecies<Double> DOUBLES = VectorSpecies.of(double.class, FLOATS.vectorShape());
 
@@ -58,29 +62,44 @@ final class VectorFloatKernels extends FloatKernels {
     public double squaredError(float[] x, float[] t, float[] out) {
         DoubleVector low = DoubleVector.zero(DOUBLES);
         DoubleVector high = DoubleVector.zero(DOUBLES);
+        int step = FLOATS.length();
+        int block = SUM_BLOCK * step;
         int n = x.length;
-        for (int start = 0; start < n; start += CHUNK) {
-            int end = Math.min(n, start + CHUNK);
-            int bound = start + FLOATS.loopBound(end - start);
-            for (int i = start; i < bound; i += FLOATS.length()) {
-                FloatVector terms = squaredErrors(FloatVector.fromArray(FLOATS, x, i), FloatVector.fromArray(FLOATS, t, i));
+        int i = 0;
+        for (int blocks = 1; i + block <= n; i += block, blocks++) {
+            FloatVector sums = FloatVector.zero(FLOATS);
+            for (int j = i; j < i + block; j += step) {
+                FloatVector terms = squaredErrors(FloatVector.fromArray(FLOATS, x, j), FloatVector.fromArray(FLOATS, t, j));
                 if (out != null) {
-                    terms.intoArray(out, i);
+                    terms.intoArray(out, j);
                 }
-                low = low.add(terms.convertShape(VectorOperators.F2D, DOUBLES, 0));
-                high = high.add(terms.convertShape(VectorOperators.F2D, DOUBLES, 1));
+                sums = sums.add(terms);
             }
-            if (bound < end) {
-                VectorMask<Float> lanes = FLOATS.indexInRange(bound, end);
-                FloatVector terms = squaredErrors(FloatVector.fromArray(FLOATS, x, bound, lanes),
-                        FloatVector.fromArray(FLOATS, t, bound, lanes));
-                if (out != null) {
-                    terms.intoArray(out, bound, lanes);
+            if (!sums.test(VectorOperators.IS_FINITE).allTrue()) {
+                // an overflow (or a NaN): redo the block widening every vector, as the reference's doubles would
+                sums = FloatVector.zero(FLOATS);
+                for (int j = i; j < i + block; j += step) {
+                    FloatVector terms = squaredErrors(FloatVector.fromArray(FLOATS, x, j),
+                            FloatVector.fromArray(FLOATS, t, j));
+                    low = low.add(terms.convertShape(VectorOperators.F2D, DOUBLES, 0));
+                    high = high.add(terms.convertShape(VectorOperators.F2D, DOUBLES, 1));
                 }
-                low = low.add(terms.convertShape(VectorOperators.F2D, DOUBLES, 0));
-                high = high.add(terms.convertShape(VectorOperators.F2D, DOUBLES, 1));
             }
-            Interrupted.check();
+            low = low.add(sums.convertShape(VectorOperators.F2D, DOUBLES, 0));
+            high = high.add(sums.convertShape(VectorOperators.F2D, DOUBLES, 1));
+            if (blocks % (CHUNK / block) == 0) {
+                Interrupted.check();
+            }
+        }
+        for (; i < n; i += step) {
+            VectorMask<Float> lanes = FLOATS.indexInRange(i, n);
+            FloatVector terms = squaredErrors(FloatVector.fromArray(FLOATS, x, i, lanes),
+                    FloatVector.fromArray(FLOATS, t, i, lanes));
+            if (out != null) {
+                terms.intoArray(out, i, lanes);
+            }
+            low = low.add(terms.convertShape(VectorOperators.F2D, DOUBLES, 0));
+            high = high.add(terms.convertShape(VectorOperators.F2D, DOUBLES, 1));
         }
         return low.add(high).reduceLanes(VectorOperators.ADD);
     }
@@ -94,32 +113,46 @@ final class VectorFloatKernels extends FloatKernels {
     public double binaryCrossEntropyWithLogits(float[] x, float[] t, float[] out) {
         DoubleVector low = DoubleVector.zero(DOUBLES);
         DoubleVector high = DoubleVector.zero(DOUBLES);
+        int step = FLOATS.length();
+        int block = SUM_BLOCK * step;
         int n = x.length;
-        for (int start = 0; start < n; start += CHUNK) {
-            int end = Math.min(n, start + CHUNK);
-            int bound = start + FLOATS.loopBound(end - start);
-            for (int i = start; i < bound; i += FLOATS.length()) {
-                FloatVector terms = binaryCrossEntropies(FloatVector.fromArray(FLOATS, x, i),
-                        FloatVector.fromArray(FLOATS, t, i));
+        int i = 0;
+        for (int blocks = 1; i + block <= n; i += block, blocks++) {
+            FloatVector sums = FloatVector.zero(FLOATS);
+            for (int j = i; j < i + block; j += step) {
+                FloatVector terms = binaryCrossEntropies(FloatVector.fromArray(FLOATS, x, j),
+                        FloatVector.fromArray(FLOATS, t, j));
                 if (out != null) {
-                    terms.intoArray(out, i);
+                    terms.intoArray(out, j);
                 }
-                low = low.add(terms.convertShape(VectorOperators.F2D, DOUBLES, 0));
-                high = high.add(terms.convertShape(VectorOperators.F2D, DOUBLES, 1));
+                sums = sums.add(terms);
             }
-            if (bound < end) {
-                VectorMask<Float> lanes = FLOATS.indexInRange(bound, end);
-                FloatVector terms = binaryCrossEntropies(FloatVector.fromArray(FLOATS, x, bound, lanes),
-                        FloatVector.fromArray(FLOATS, t, bound, lanes));
-                // the lanes past the end hold the loss of x = 0, t = 0 (log 2): drop them
-                terms = FloatVector.zero(FLOATS).blend(terms, lanes);
-                if (out != null) {
-                    terms.intoArray(out, bound, lanes);
+            if (!sums.test(VectorOperators.IS_FINITE).allTrue()) {
+                sums = FloatVector.zero(FLOATS);
+                for (int j = i; j < i + block; j += step) {
+                    FloatVector terms = binaryCrossEntropies(FloatVector.fromArray(FLOATS, x, j),
+                            FloatVector.fromArray(FLOATS, t, j));
+                    low = low.add(terms.convertShape(VectorOperators.F2D, DOUBLES, 0));
+                    high = high.add(terms.convertShape(VectorOperators.F2D, DOUBLES, 1));
                 }
-                low = low.add(terms.convertShape(VectorOperators.F2D, DOUBLES, 0));
-                high = high.add(terms.convertShape(VectorOperators.F2D, DOUBLES, 1));
             }
-            Interrupted.check();
+            low = low.add(sums.convertShape(VectorOperators.F2D, DOUBLES, 0));
+            high = high.add(sums.convertShape(VectorOperators.F2D, DOUBLES, 1));
+            if (blocks % (CHUNK / block) == 0) {
+                Interrupted.check();
+            }
+        }
+        for (; i < n; i += step) {
+            VectorMask<Float> lanes = FLOATS.indexInRange(i, n);
+            FloatVector terms = binaryCrossEntropies(FloatVector.fromArray(FLOATS, x, i, lanes),
+                    FloatVector.fromArray(FLOATS, t, i, lanes));
+            // the lanes past the end hold the loss of x = 0, t = 0 (log 2): drop them
+            terms = FloatVector.zero(FLOATS).blend(terms, lanes);
+            if (out != null) {
+                terms.intoArray(out, i, lanes);
+            }
+            low = low.add(terms.convertShape(VectorOperators.F2D, DOUBLES, 0));
+            high = high.add(terms.convertShape(VectorOperators.F2D, DOUBLES, 1));
         }
         return low.add(high).reduceLanes(VectorOperators.ADD);
     }
@@ -128,7 +161,8 @@ final class VectorFloatKernels extends FloatKernels {
         // (1 - t)·x + max(-x, 0) is (1 - t)·x for x >= 0 and -t·x below: no cancellation in floats
         FloatVector linear = t.neg().add(1f).mul(x).blend(t.neg().mul(x), x.compare(VectorOperators.LT, 0f));
         FloatVector terms = linear.add(x.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P));
-        // as in the reference, whose (1 - t)·x + max(-x, 0) is -inf + inf at x = -inf
-        return terms.blend(Float.NaN, x.compare(VectorOperators.EQ, Float.NEGATIVE_INFINITY));
+        // at x = -inf the reference's (1 - t)·x + max(-x, 0) is -inf + inf (NaN) unless t > 1: keep its form there
+        FloatVector atMinusInfinity = t.neg().add(1f).mul(x).add(x.neg());
+        return terms.blend(atMinusInfinity, x.compare(VectorOperators.EQ, Float.NEGATIVE_INFINITY));
     }
 }
