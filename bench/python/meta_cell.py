@@ -6,12 +6,13 @@ storage), the 20 statements run in the same order, the failing one is caught as 
 would show it. The cell's failing statement (a PyTorch error) dominates PyTorch's
 time, because raising a c10::Error records a C++ backtrace, so the program is also timed without it
 (the "no-error" variant). The import and the first calls are warm-up; each call of program() is timed
-with time.perf_counter().
+with time.perf_counter() (wall) and time.process_time() (CPU).
 
 Writes the per-call times in microseconds as JSON to the file given (default: stdout only).
 Run with the system Python, which has Debian's python3-torch: /usr/bin/python3 meta_cell.py [OUT]
 """
 import json
+import statistics
 import sys
 import time
 import warnings
@@ -56,25 +57,28 @@ def program(with_error=True):
 
 
 def timed(with_error):
+    """Wall and process CPU time of each call, in microseconds."""
     for _ in range(WARMUP):
         program(with_error)
-    times = []
+    times, cpu = [], []
     for _ in range(REPEAT):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         program(with_error)
+        cpu.append((time.process_time() - start_cpu) * 1e6)
         times.append((time.perf_counter() - start) * 1e6)
-    return times
+    return times, cpu
 
 
 def main(out):
-    report = {"torch": torch.__version__, "threads": torch.get_num_threads(), "times_us": {}}
+    report = {"torch": torch.__version__, "threads": torch.get_num_threads(), "times_us": {}, "cpu_us": {}}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         for variant, with_error in (("with-error", True), ("no-error", False)):
-            times = sorted(timed(with_error))
+            times, cpu = timed(with_error)
             report["times_us"][variant] = times
-            print(f"pytorch meta-device cell ({variant}): median {times[len(times) // 2]:.1f} us, "
-                  f"min {times[0]:.1f} us ({REPEAT} runs, torch {torch.__version__})")
+            report["cpu_us"][variant] = cpu
+            print(f"pytorch meta-device cell ({variant}): median wall {statistics.median(times):.0f} us, "
+                  f"CPU {statistics.median(cpu):.0f} us ({REPEAT} runs, torch {torch.__version__})")
     if out:
         with open(out, "w") as f:
             json.dump(report, f)
