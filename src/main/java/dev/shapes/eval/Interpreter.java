@@ -266,7 +266,7 @@ public final class Interpreter {
         for (Expr dimExpr : declare.dims().orElse(List.of())) {
             dims.add(dim(dimExpr));
         }
-        Shape declared = new Shape(dims);
+        Shape declared = session.bindings().resolve(new Shape(dims));
         if (declare.value().isEmpty()) {
             return ctx.profile().wrap(Tensor.shapeOnly(dtype, declared));
         }
@@ -562,7 +562,7 @@ public final class Interpreter {
     private Value lookup(Expr.Name name) {
         Optional<Environment.Variable> variable = session.environment().lookup(name.id());
         if (variable.isPresent()) {
-            return variable.get().value();
+            return withBoundSizes(variable.get().value());
         }
         Value global = session.profile().globals().get(name.id());
         if (global != null) {
@@ -583,6 +583,17 @@ public final class Interpreter {
             message += " (to use it as an axis size, declare a tensor with it: x: f32[" + name.id() + ", ...])";
         }
         throw new NotationException("NameError", message, name.span());
+    }
+
+    /** A tensor whose symbolic sizes have since been bound is seen with those numbers, as the framework would see it. */
+    private Value withBoundSizes(Value value) {
+        if (value instanceof Value.TensorValue t && !t.tensor().shape().isFullyKnown()) {
+            Shape resolved = session.bindings().resolve(t.tensor().shape());
+            if (!resolved.equals(t.tensor().shape())) {
+                return new Value.TensorValue(t.tensor().withEqualShape(resolved), t.framework());
+            }
+        }
+        return value;
     }
 
     private Value attribute(Expr.Attribute attribute, CallContext ctx) {

@@ -144,6 +144,14 @@ public final class Tensor {
     }
 
     /**
+     * The same tensor with sizes that are equal to the current ones, e.g. a
+     * symbol replaced by the number it was bound to; values and layout are kept.
+     */
+    public Tensor withEqualShape(Shape sameSizes) {
+        return new Tensor(dtype, sameSizes, values, floats, strides);
+    }
+
+    /**
      * Records a non-contiguous layout: the strides a view of the original memory
      * would have (values stay in logical row-major order). Frameworks use it to
      * decide whether a {@code view} is possible.

@@ -77,7 +77,7 @@ class InterpreterTest {
                 + "more: i64[64]\nloss2 = F.cross_entropy(logits, more)");
         assertTrue(r.get(2).ok());
         assertEquals(32, interpreter.session().bindings().get("B").orElseThrow().value());
-        assertEquals("Expected input batch_size (B) to match target batch_size (64).", failure(r.get(4)).message());
+        assertEquals("Expected input batch_size (32) to match target batch_size (64).", failure(r.get(4)).message());
     }
 
     @Test
