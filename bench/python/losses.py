@@ -5,10 +5,12 @@ targets.f32 [8192, 1000], little-endian), each loss's reduction='none' result (<
 and torch.json: the reduced values and the per-call times in milliseconds.
 
 Timing: each loss is called WARMUP times, then REPEAT times, each call timed with
-time.perf_counter(); PyTorch runs with its default thread count (printed).
+time.perf_counter() (wall) and time.process_time() (CPU); PyTorch runs with its default thread
+count (printed).
 Run with the system Python, which has Debian's python3-torch: /usr/bin/python3 losses.py DIR
 """
 import json
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -42,16 +44,17 @@ def main(out: Path) -> None:
             loss(reduction="none").numpy().astype("<f4").tofile(out / f"{name}.none.f32")
             for _ in range(WARMUP):
                 loss()
-            times = []
+            times, cpu = [], []
             for _ in range(REPEAT):
-                start = time.perf_counter()
+                start, start_cpu = time.perf_counter(), time.process_time()
                 value = loss()
+                cpu.append((time.process_time() - start_cpu) * 1e3)
                 times.append((time.perf_counter() - start) * 1e3)
-            report["losses"][name] = {"value": value.item(), "times_ms": times}
+            report["losses"][name] = {"value": value.item(), "times_ms": times, "cpu_ms": cpu}
     (out / "torch.json").write_text(json.dumps(report, indent=1))
     for name, entry in report["losses"].items():
-        times = sorted(entry["times_ms"])
-        print(f"pytorch {name:34s} median {times[len(times) // 2]:8.2f} ms  value {entry['value']:.9f}")
+        print(f"pytorch {name:34s} median CPU {statistics.median(entry['cpu_ms']):8.2f} ms, "
+              f"wall {statistics.median(entry['times_ms']):8.2f} ms  value {entry['value']:.9f}")
 
 
 if __name__ == "__main__":
