@@ -186,6 +186,7 @@ public final class Interpreter {
     }
 
     private Value statementValue(Stmt statement, int cell, CallContext ctx) {
+        Interrupted.check(); // between statements and loop iterations, so an interrupt lands within one operation
         if (statement instanceof Stmt.Use use) {
             Profile selected;
             try {

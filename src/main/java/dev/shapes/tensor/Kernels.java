@@ -26,6 +26,9 @@ public final class Kernels {
         if (a.shape().equals(out) && b.shape().equals(out)) {
             for (int i = 0; i < r.length; i++) {
                 r[i] = f.applyAsDouble(x[i], y[i]);
+                if ((i & 0xFFFF) == 0) {
+                    Interrupted.check();
+                }
             }
             return Tensor.of(outType, out, r);
         }
@@ -63,6 +66,9 @@ public final class Kernels {
         double[] r = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             r[i] = f.applyAsDouble(x[i]);
+            if ((i & 0xFFFF) == 0) {
+                Interrupted.check();
+            }
         }
         return Tensor.of(outType, a.shape(), r);
     }

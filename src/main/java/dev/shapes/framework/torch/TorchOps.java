@@ -646,6 +646,13 @@ public final class TorchOps {
         if (parts.isEmpty()) {
             throw new FrameworkException("RuntimeError", "torch.cat(): expected a non-empty list of Tensors");
         }
+        for (int i = 0; i < parts.size(); i++) {
+            if (parts.get(i).rank() == 0) {
+                // ATen TensorShape.cpp, check_cat_no_zero_dim
+                throw new FrameworkException("RuntimeError", "zero-dimensional tensor (at position " + i
+                        + ") cannot be concatenated");
+            }
+        }
         Tensor first = parts.get(0);
         int rank = first.rank();
         int axis = dim(d, rank);
