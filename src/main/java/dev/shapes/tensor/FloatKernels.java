@@ -1,5 +1,8 @@
 package dev.shapes.tensor;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
+
 /**
  * Fused numeric kernels over contiguous f32 values (the common case of a loss over a batch):
  * each reads its inputs once and makes no intermediate tensor, where the generic path of
@@ -10,8 +13,8 @@ package dev.shapes.tensor;
  * makes an f32 tensor, sums in index order), so it gives the same bits. The SIMD one
  * ({@code VectorFloatKernels}) works in float lanes as PyTorch's own CPU kernels do; it agrees
  * with the reference to float rounding and is used when the JVM runs with
- * {@code --add-modules jdk.incubator.vector}. Without that flag the class is never loaded, so
- * the runnable jar needs no flags.
+ * {@code --add-modules jdk.incubator.vector} and its optimizing compiler. Without that flag the
+ * class is never loaded, so the runnable jar needs no flags.
  */
 public abstract class FloatKernels {
 
@@ -56,9 +59,12 @@ public abstract class FloatKernels {
         return ACTIVE != SCALAR;
     }
 
-    /** The SIMD kernels when {@code jdk.incubator.vector} is in the boot layer (loaded only then), else the scalar ones. */
+    /**
+     * The SIMD kernels when {@code jdk.incubator.vector} is in the boot layer (loaded only then) and
+     * the optimizing compiler runs, else the scalar ones.
+     */
     private static FloatKernels vectorOrScalar() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty() || !optimizingCompiler()) {
             return SCALAR;
         }
         try {
@@ -66,6 +72,20 @@ public abstract class FloatKernels {
                     .newInstance();
         } catch (ReflectiveOperationException | LinkageError e) {
             return SCALAR;
+        }
+    }
+
+    /**
+     * Whether C2 compiles hot code: the vector API is fast only there, while under C1 alone
+     * ({@code -XX:TieredStopAtLevel=1}, as the Jupyter kernel runs) every vector is an object.
+     */
+    private static boolean optimizingCompiler() {
+        try {
+            HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            boolean tiered = Boolean.parseBoolean(hotspot.getVMOption("TieredCompilation").getValue());
+            return !tiered || Integer.parseInt(hotspot.getVMOption("TieredStopAtLevel").getValue()) >= 4;
+        } catch (RuntimeException | LinkageError e) {
+            return true;
         }
     }
 }
