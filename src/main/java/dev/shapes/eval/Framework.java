@@ -20,4 +20,18 @@ public interface Framework {
 
     /** The profile for these {@code use} options (a version, a mode); raises NotationException on bad ones. */
     Profile profile(List<String> options);
+
+    /**
+     * A copy whose per-session state (automatic names, graphs) is independent
+     * of this one's, for a forked session; frameworks without such state
+     * return themselves.
+     */
+    default Framework fork() {
+        return this;
+    }
+
+    /** In a fork, the profile that stands for {@code original} (one of this framework's originals' profiles). */
+    default Profile counterpart(Profile original) {
+        return original;
+    }
 }

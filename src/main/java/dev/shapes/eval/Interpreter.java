@@ -269,7 +269,7 @@ public final class Interpreter {
         }
         Shape declared = session.bindings().resolve(new Shape(dims));
         if (declare.value().isEmpty()) {
-            return ctx.profile().wrap(Tensor.shapeOnly(dtype, declared));
+            return ctx.profile().declare(declare.name(), Tensor.shapeOnly(dtype, declared), ctx);
         }
         Expr literalExpr = declare.value().get();
         Value literal = eval(literalExpr, ctx);
@@ -293,7 +293,7 @@ public final class Interpreter {
                         literalExpr.span());
             }
         }
-        return ctx.profile().wrap(Tensor.of(dtype, actual, nested.values().clone()));
+        return ctx.profile().declare(declare.name(), Tensor.of(dtype, actual, nested.values().clone()), ctx);
     }
 
     /** A declared axis size: an integer, a name (bound to an int, or a symbol), None, or +,-,* of them. */

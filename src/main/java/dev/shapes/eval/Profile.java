@@ -29,8 +29,17 @@ public interface Profile {
     /** The module an {@code import} names (e.g. {@code torch.nn.functional}), if this profile models it. */
     Optional<Value> module(String dotted);
 
-    /** A tensor of this framework (a declaration's result). */
+    /** A tensor of this framework (an operation's result). */
     Value wrap(Tensor tensor);
+
+    /**
+     * The value a declaration {@code name: dtype[dims]} defines; by default the
+     * tensor itself. TensorFlow makes declarations with a {@code None} size
+     * graph placeholders.
+     */
+    default Value declare(String name, Tensor tensor, CallContext ctx) {
+        return wrap(tensor);
+    }
 
     Value binary(Expr.BinaryOp op, Value left, Value right, CallContext ctx);
 

@@ -80,6 +80,15 @@ public final class Session {
 
     /** An independent copy: evaluating in it leaves this session untouched (for verifying fixes). */
     public Session fork() {
-        return new Session(frameworks, environment.copy(), bindings.copy(), profile, cellCount);
+        List<Framework> copies = new java.util.ArrayList<>();
+        Profile current = profile;
+        for (Framework f : frameworks) {
+            Framework copy = f.fork();
+            copies.add(copy);
+            if (copy != f && f.id().equals(profile.framework())) {
+                current = copy.counterpart(profile);
+            }
+        }
+        return new Session(copies, environment.copy(), bindings.copy(), current, cellCount);
     }
 }

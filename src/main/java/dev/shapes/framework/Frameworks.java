@@ -1,7 +1,13 @@
 package dev.shapes.framework;
 
 import dev.shapes.eval.Framework;
+import dev.shapes.framework.keras.KerasFramework;
 import dev.shapes.framework.numpy.NumpyFramework;
+import dev.shapes.framework.tf.TfFramework;
+import dev.shapes.framework.tf.TfGraph;
+import dev.shapes.framework.tf.TfModule;
+import dev.shapes.framework.tf.TfRuntime;
+import dev.shapes.framework.tf.TfStyle;
 import dev.shapes.framework.torch.TorchFramework;
 import java.util.List;
 
@@ -14,8 +20,8 @@ public final class Frameworks {
         return List.of(
                 new TorchFramework(),
                 new NumpyFramework(),
-                new Unavailable("keras", "Keras", List.of()),
-                new Unavailable("tf", "TensorFlow", List.of("tensorflow")),
+                new KerasFramework(keras -> TfModule.build(new TfRuntime(new TfGraph(), TfStyle.EAGER), keras)),
+                new TfFramework(KerasFramework::companionsForTensorFlow),
                 new Unavailable("jax", "JAX", List.of()));
     }
 }

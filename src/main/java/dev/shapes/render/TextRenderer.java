@@ -85,7 +85,7 @@ public final class TextRenderer {
         }
         for (Note n : s.notes()) {
             out.append(indent).append(n.kind().equals("output") ? "" : "note[" + n.kind() + "]: ")
-                    .append(n.message()).append('\n');
+                    .append(n.message().replace("\n", "\n" + indent)).append('\n');
         }
     }
 
