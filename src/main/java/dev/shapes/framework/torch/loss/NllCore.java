@@ -237,6 +237,16 @@ public final class NllCore {
     private static Tensor compute(Tensor input, Optional<Tensor> logits, Tensor target, Optional<Tensor> weight,
                                   Reduction reduction, long ignoreIndex, Dim batchDim, Dim classDim, Dim spatialDim,
                                   Shape outShape, Blame blame) {
+        if (target.hasValues() && classDim instanceof Dim.Known classes) {
+            // the kernel's range check needs only the labels (the scores may be unknown)
+            for (double value : target.data()) {
+                long label = (long) value;
+                if (label != ignoreIndex && (label < 0 || label >= classes.size())) {
+                    throw new FrameworkException("IndexError", "Target " + label + " is out of bounds.")
+                            .at(blame.target());
+                }
+            }
+        }
         boolean known = (input.hasValues() || logits.isPresent()) && target.hasValues()
                 && weight.map(Tensor::hasValues).orElse(true)
                 && batchDim.isKnown() && classDim.isKnown() && spatialDim.isKnown() && outShape.isFullyKnown();
