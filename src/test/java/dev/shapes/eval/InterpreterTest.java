@@ -166,4 +166,12 @@ class InterpreterTest {
         List<StatementResult> r = run("x: f32[3, 4]\ntotal = 0\nfor i in range(3):\n    total = total + 1\ny = total");
         assertEquals(new Value.IntValue(3), r.get(3).value().orElseThrow());
     }
+
+    @Test
+    void floatParsesPythonsSpecialSpellings() {
+        List<StatementResult> r = run("a = float(\"-inf\")\nb = float(\"1e3\")\nc = float(\"x\")");
+        assertEquals(new Value.FloatValue(Double.NEGATIVE_INFINITY), r.get(0).value().orElseThrow());
+        assertEquals(new Value.FloatValue(1000.0), r.get(1).value().orElseThrow());
+        assertEquals("could not convert string to float: 'x'", failure(r.get(2)).message());
+    }
 }
