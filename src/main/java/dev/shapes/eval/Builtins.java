@@ -41,7 +41,32 @@ final class Builtins {
             }
             return new Value.IntValue((long) number(v, "int"));
         }));
-        b.put("float", new Function("float", (args, ctx) -> new Value.FloatValue(number(one(args, "float"), "float"))));
+        b.put("float", new Function("float", (args, ctx) -> {
+            Value v = one(args, "float");
+            if (v instanceof Value.StrValue s) {
+                String text = s.value().strip().toLowerCase(java.util.Locale.ROOT).replace("_", "");
+                switch (text) {
+                    case "inf", "+inf", "infinity", "+infinity" -> {
+                        return new Value.FloatValue(Double.POSITIVE_INFINITY);
+                    }
+                    case "-inf", "-infinity" -> {
+                        return new Value.FloatValue(Double.NEGATIVE_INFINITY);
+                    }
+                    case "nan", "+nan", "-nan" -> {
+                        return new Value.FloatValue(Double.NaN);
+                    }
+                    default -> {
+                        try {
+                            return new Value.FloatValue(Double.parseDouble(text));
+                        } catch (NumberFormatException e) {
+                            throw new FrameworkException("ValueError",
+                                    "could not convert string to float: " + Python.repr(v));
+                        }
+                    }
+                }
+            }
+            return new Value.FloatValue(number(v, "float"));
+        }));
         b.put("bool", new Function("bool", (args, ctx) -> new Value.BoolValue(
                 !args.positional().isEmpty() && Python.truthy(one(args, "bool")))));
         b.put("abs", new Function("abs", (args, ctx) -> {

@@ -601,17 +601,13 @@ public final class Interpreter {
         Value target = eval(attribute.target(), ctx);
         String name = attribute.name();
         Optional<Value> found;
-        List<String> candidates;
         try {
             if (target instanceof Value.PyObject object) {
                 found = object.attribute(name, ctx);
-                candidates = object.attributeNames();
             } else if (target instanceof Value.TensorValue tensor) {
                 found = ctx.profile().attribute(tensor, name, ctx);
-                candidates = ctx.profile().tensorAttributeNames();
             } else {
                 found = Optional.empty();
-                candidates = List.of();
             }
         } catch (FrameworkException e) {
             throw e.at(attribute.span());
@@ -619,6 +615,9 @@ public final class Interpreter {
         if (found.isPresent()) {
             return found.get();
         }
+        // the names to suggest from are only listed for a miss: listing them costs more than the lookup
+        List<String> candidates = target instanceof Value.PyObject object ? object.attributeNames()
+                : target instanceof Value.TensorValue ? ctx.profile().tensorAttributeNames() : List.of();
         String owner = target instanceof Module m ? "module '" + m.qualifiedName() + "'" : "'" + target.typeName() + "' object";
         Optional<String> close = Suggestions.closest(name, candidates);
         if (target instanceof Value.PyObject || target instanceof Value.TensorValue) {

@@ -96,10 +96,9 @@ public final class CellParser {
         int depth = 0;
         int maxDepth = 0;
         for (Token t : line.tokens()) {
-            String s = t.getText();
-            if (s.equals("(") || s.equals("[") || s.equals("{")) {
+            if (Brackets.opens(t)) {
                 maxDepth = Math.max(maxDepth, ++depth);
-            } else if (s.equals(")") || s.equals("]") || s.equals("}")) {
+            } else if (Brackets.closes(t)) {
                 depth--;
             }
         }

@@ -60,10 +60,9 @@ final class StatementSplitter {
                 i++;
                 continue;
             }
-            String s = t.getText();
-            if (s.equals("(") || s.equals("[") || s.equals("{")) {
+            if (Brackets.opens(t)) {
                 open.push(t);
-            } else if ((s.equals(")") || s.equals("]") || s.equals("}")) && !open.isEmpty()) {
+            } else if (Brackets.closes(t) && !open.isEmpty()) {
                 open.pop();
             }
             tokens.add(t);

@@ -17,6 +17,7 @@ import dev.shapes.tensor.Dim;
 import dev.shapes.tensor.Shape;
 import dev.shapes.tensor.Tensor;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON document of {@code check --json} (a stable contract):
@@ -66,8 +67,95 @@ public final class JsonRenderer {
         return (pretty ? PRETTY : GSON).toJson(document(cells));
     }
 
+    /**
+     * Compact JSON text, exactly as Gson writes it with this renderer's settings (nulls kept, NaN
+     * and infinities as bare words, no HTML escaping), but straight into one StringBuilder:
+     * Gson's writer costs more than building the whole tree.
+     */
     public static String toJson(JsonElement element) {
-        return GSON.toJson(element);
+        StringBuilder out = new StringBuilder(256);
+        write(element, out);
+        return out.toString();
+    }
+
+    private static void write(JsonElement element, StringBuilder out) {
+        if (element.isJsonObject()) {
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<String, JsonElement> member : element.getAsJsonObject().entrySet()) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                string(member.getKey(), out);
+                out.append(':');
+                write(member.getValue(), out);
+            }
+            out.append('}');
+        } else if (element.isJsonArray()) {
+            out.append('[');
+            boolean first = true;
+            for (JsonElement item : element.getAsJsonArray()) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                write(item, out);
+            }
+            out.append(']');
+        } else if (element.isJsonPrimitive()) {
+            JsonPrimitive primitive = element.getAsJsonPrimitive();
+            if (primitive.isString()) {
+                string(primitive.getAsString(), out);
+            } else if (primitive.isBoolean()) {
+                out.append(primitive.getAsBoolean());
+            } else {
+                out.append(primitive.getAsNumber().toString());
+            }
+        } else {
+            out.append("null");
+        }
+    }
+
+    /** Gson's escaping without HTML safety: quotes, backslashes, control characters, U+2028 and U+2029. */
+    private static void string(String value, StringBuilder out) {
+        out.append('"');
+        int last = 0;
+        int length = value.length();
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            String replacement;
+            if (c < ESCAPES.length) {
+                replacement = ESCAPES[c];
+                if (replacement == null) {
+                    continue;
+                }
+            } else if (c == '\u2028') {
+                replacement = "\\u2028";
+            } else if (c == '\u2029') {
+                replacement = "\\u2029";
+            } else {
+                continue;
+            }
+            out.append(value, last, i).append(replacement);
+            last = i + 1;
+        }
+        out.append(value, last, length).append('"');
+    }
+
+    private static final String[] ESCAPES = new String[128];
+
+    static {
+        for (int c = 0; c < 0x20; c++) {
+            ESCAPES[c] = String.format("\\u%04x", c);
+        }
+        ESCAPES['"'] = "\\\"";
+        ESCAPES['\\'] = "\\\\";
+        ESCAPES['\t'] = "\\t";
+        ESCAPES['\b'] = "\\b";
+        ESCAPES['\n'] = "\\n";
+        ESCAPES['\r'] = "\\r";
+        ESCAPES['\f'] = "\\f";
     }
 
     public static JsonObject cell(CellResult cell) {

@@ -68,7 +68,8 @@ public final class TextRenderer {
             result = "skipped: " + ((StatementResult.Skipped) s.outcome()).reason();
         }
         String source = label(s, mixed);
-        out.append(mark).append(' ').append(String.format("%3d", s.span().line())).append("  ");
+        String line = Integer.toString(s.span().line());
+        out.append(mark).append(' ').append("   ", Math.min(3, line.length()), 3).append(line).append("  ");
         out.append(source);
         if (!result.isEmpty()) {
             out.append(" ".repeat(Math.max(1, width - source.length() + 2))).append("→ ").append(result);

@@ -170,7 +170,8 @@ public final class Indexing {
             for (Advanced a : advanced) {
                 if (a.mask() != null) {
                     Dim count = a.mask().hasValues() ? Dim.of(countNonZero(a.mask())) : Dim.UNKNOWN;
-                    for (int i = 0; i < a.axes(); i++) {
+                    // a 0-d mask indexes no axis: it adds one of length 1 (True) or 0 (False)
+                    for (int i = 0; i < Math.max(a.axes(), 1); i++) {
                         arrayShapes.add(Shape.of(count));
                     }
                 } else {

@@ -166,4 +166,24 @@ class InterpreterTest {
         List<StatementResult> r = run("x: f32[3, 4]\ntotal = 0\nfor i in range(3):\n    total = total + 1\ny = total");
         assertEquals(new Value.IntValue(3), r.get(3).value().orElseThrow());
     }
+
+    @Test
+    void floatParsesPythonsSpecialSpellings() {
+        List<StatementResult> r = run("a = float(\"-inf\")\nb = float(\"1e3\")\nc = float(\"x\")");
+        assertEquals(new Value.FloatValue(Double.NEGATIVE_INFINITY), r.get(0).value().orElseThrow());
+        assertEquals(new Value.FloatValue(1000.0), r.get(1).value().orElseThrow());
+        assertEquals("could not convert string to float: 'x'", failure(r.get(2)).message());
+    }
+
+    @Test
+    void aZeroDimensionalMaskAddsAnAxisOfOneOrNone() {
+        // recorded with PyTorch 1.13: x[x > 0] of a 0-d x is [1] or [0]; y[m] of y [3, 4] is [1, 3, 4]
+        List<StatementResult> r = run("x: f32[] = 2.0\na = x[x > 0]\nb = x[x < 0]\ny: f32[3, 4]\nc = y[x > 0]\n"
+                + "d = y[x > 0, 1]\nu: f32[]\ne = x[u > 0]");
+        assertEquals(Shape.of(1), tensor(r.get(1)).shape());
+        assertEquals(Shape.of(0), tensor(r.get(2)).shape());
+        assertEquals(Shape.of(1, 3, 4), tensor(r.get(4)).shape());
+        assertEquals(Shape.of(1, 4), tensor(r.get(5)).shape());
+        assertEquals(Shape.of(Dim.UNKNOWN), tensor(r.get(7)).shape());
+    }
 }

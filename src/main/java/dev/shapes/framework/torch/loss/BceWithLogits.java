@@ -10,6 +10,7 @@ import dev.shapes.framework.torch.TorchTypes;
 import dev.shapes.framework.torch.TorchVersion;
 import dev.shapes.tensor.Broadcast;
 import dev.shapes.tensor.DType;
+import dev.shapes.tensor.FloatKernels;
 import dev.shapes.tensor.Kernels;
 import dev.shapes.tensor.Shape;
 import dev.shapes.tensor.Tensor;
@@ -89,6 +90,10 @@ public final class BceWithLogits {
         if (!values) {
             return reduction.apply(Tensor.shapeOnly(lossType, input.shape()));
         }
+        if (posWeight.isEmpty() && weight.isEmpty() && input.hasFloats() && target.hasFloats()
+                && input.valueCount() == target.valueCount()) {
+            return fused(input.floatData(), target.floatData(), input.shape(), reduction);
+        }
         Tensor pw = posWeight.map(p -> Kernels.expand(p, input.shape())).orElse(null);
         Tensor w = weight.map(p -> Kernels.expand(p, input.shape())).orElse(null);
         double[] x = input.data();
@@ -103,6 +108,13 @@ public final class BceWithLogits {
             }
         }
         return reduction.apply(Tensor.of(lossType, input.shape(), loss));
+    }
+
+    /** f32 logits and targets without weights: one pass, the element-wise losses kept only for 'none'. */
+    private static Tensor fused(float[] x, float[] t, Shape shape, Reduction reduction) {
+        float[] losses = reduction == Reduction.NONE ? new float[x.length] : null;
+        double sum = FloatKernels.active().binaryCrossEntropyWithLogits(x, t, losses);
+        return reduction == Reduction.NONE ? Tensor.ofFloats(shape, losses) : reduction.ofSum(sum, x.length, DType.F32);
     }
 
     /** log(1 + e^v), computed stably. */

@@ -74,8 +74,8 @@ public final class CrossEntropy {
             Tensor nll = NllCore.nllLossNd(logProbs, target, weight, reduction, ignoreIndex, version, bindings, blame);
             return smoothed(logProbs, target, weight, reduction, ignoreIndex, smoothing, classDim, nll);
         }
-        Tensor logProbs = TorchOps.softmax(input, classDim, true, version);
-        return NllCore.nllLossNd(logProbs, target, weight, reduction, ignoreIndex, version, bindings, blame);
+        return NllCore.nllLossOfLogSoftmax(input, classDim, target, weight, reduction, ignoreIndex, version, bindings,
+                blame);
     }
 
     private static boolean sameShape(Shape a, Shape b, Bindings bindings) {

@@ -1,6 +1,7 @@
 package dev.shapes.framework.torch.loss;
 
 import dev.shapes.eval.FrameworkException;
+import dev.shapes.framework.torch.TorchOps;
 import dev.shapes.framework.torch.TorchText;
 import dev.shapes.framework.torch.TorchTypes;
 import dev.shapes.framework.torch.TorchVersion;
@@ -8,6 +9,7 @@ import dev.shapes.lang.Span;
 import dev.shapes.tensor.Bindings;
 import dev.shapes.tensor.DType;
 import dev.shapes.tensor.Dim;
+import dev.shapes.tensor.FloatKernels;
 import dev.shapes.tensor.Shape;
 import dev.shapes.tensor.Tensor;
 import java.util.ArrayList;
@@ -28,6 +30,27 @@ public final class NllCore {
 
     public static Tensor nllLossNd(Tensor logProbs, Tensor target, Optional<Tensor> weight, Reduction reduction,
                                    long ignoreIndex, TorchVersion version, Bindings bindings, Blame blame) {
+        return nllLossNd(logProbs, Optional.empty(), target, weight, reduction, ignoreIndex, version, bindings, blame);
+    }
+
+    /**
+     * {@code nll_loss_nd(log_softmax(logits, classDim), ...)}, as cross_entropy computes it. For f32
+     * logits of rank 1 or 2 the log-probabilities are never materialized: only the one each target
+     * picks is computed, fused with its row's log-sum-exp ({@link FloatKernels#logSoftmaxAt}).
+     */
+    public static Tensor nllLossOfLogSoftmax(Tensor logits, int classDim, Tensor target, Optional<Tensor> weight,
+                                             Reduction reduction, long ignoreIndex, TorchVersion version,
+                                             Bindings bindings, Blame blame) {
+        boolean fused = logits.hasFloats() && logits.rank() <= 2;
+        Tensor logProbs = TorchOps.softmax(fused ? logits.withoutValues() : logits, classDim, true, version);
+        return nllLossNd(logProbs, fused ? Optional.of(logits) : Optional.empty(), target, weight, reduction,
+                ignoreIndex, version, bindings, blame);
+    }
+
+    /** With {@code logits}, {@code logProbs} carries only the type and the values are log_softmax(logits). */
+    private static Tensor nllLossNd(Tensor logProbs, Optional<Tensor> logits, Tensor target, Optional<Tensor> weight,
+                                    Reduction reduction, long ignoreIndex, TorchVersion version, Bindings bindings,
+                                    Blame blame) {
         Shape in = logProbs.shape();
         Shape tg = target.shape();
         if (in.rank() < 1) {
@@ -45,7 +68,7 @@ public final class NllCore {
             }
         }
         if (in.rank() == 1 || in.rank() == 2) {
-            return nll1d2d(logProbs, target, weight, reduction, ignoreIndex, version, bindings, blame);
+            return nll1d2d(logProbs, logits, target, weight, reduction, ignoreIndex, version, bindings, blame);
         }
         if (in.rank() == 4) {
             return nll2d(logProbs, target, weight, reduction, ignoreIndex, version, bindings, blame, null);
@@ -80,8 +103,9 @@ public final class NllCore {
     }
 
     /** {@code nll_loss} on 1-D or 2-D input. */
-    private static Tensor nll1d2d(Tensor input, Tensor target, Optional<Tensor> weight, Reduction reduction,
-                                  long ignoreIndex, TorchVersion version, Bindings bindings, Blame blame) {
+    private static Tensor nll1d2d(Tensor input, Optional<Tensor> logits, Tensor target, Optional<Tensor> weight,
+                                  Reduction reduction, long ignoreIndex, TorchVersion version, Bindings bindings,
+                                  Blame blame) {
         Shape in = input.shape();
         Shape tg = target.shape();
         if (tg.rank() > 1) {
@@ -112,7 +136,8 @@ public final class NllCore {
         checkWeightDtype(input, weight, blame);
         Shape outShape = reduction == Reduction.NONE && in.rank() == 2 ? Shape.of(in.dim(0)) : Shape.SCALAR;
         Dim batch = in.rank() == 2 ? in.dim(0) : Dim.of(1);
-        return compute(input, target, weight, reduction, ignoreIndex, batch, classes, Dim.of(1), outShape, blame);
+        return compute(input, logits, target, weight, reduction, ignoreIndex, batch, classes, Dim.of(1), outShape,
+                blame);
     }
 
     /** {@code nll_loss2d} on 4-D input, or the 3-D / >= 5-D input viewed as 4-D. */
@@ -170,7 +195,8 @@ public final class NllCore {
         } else {
             outShape = Shape.SCALAR;
         }
-        return compute(input, target, weight, reduction, ignoreIndex, in.dim(0), classes, spatial, outShape, blame);
+        return compute(input, Optional.empty(), target, weight, reduction, ignoreIndex, in.dim(0), classes, spatial,
+                outShape, blame);
     }
 
     private static void checkTargetDtype(Tensor target, Blame blame) {
@@ -206,10 +232,11 @@ public final class NllCore {
     /**
      * The loss values over input viewed as [N, C, S] and target as [N, S]:
      * -input[n, t, s] * weight[t], ignoring {@code ignoreIndex}; out-of-range targets raise.
+     * With {@code logits} (S = 1), input[n, t] is log_softmax(logits[n])[t], computed only there.
      */
-    private static Tensor compute(Tensor input, Tensor target, Optional<Tensor> weight, Reduction reduction,
-                                  long ignoreIndex, Dim batchDim, Dim classDim, Dim spatialDim, Shape outShape,
-                                  Blame blame) {
+    private static Tensor compute(Tensor input, Optional<Tensor> logits, Tensor target, Optional<Tensor> weight,
+                                  Reduction reduction, long ignoreIndex, Dim batchDim, Dim classDim, Dim spatialDim,
+                                  Shape outShape, Blame blame) {
         if (target.hasValues() && classDim instanceof Dim.Known classes) {
             // the kernel's range check needs only the labels (the scores may be unknown)
             for (double value : target.data()) {
@@ -220,7 +247,8 @@ public final class NllCore {
                 }
             }
         }
-        boolean known = input.hasValues() && target.hasValues() && weight.map(Tensor::hasValues).orElse(true)
+        boolean known = (input.hasValues() || logits.isPresent()) && target.hasValues()
+                && weight.map(Tensor::hasValues).orElse(true)
                 && batchDim.isKnown() && classDim.isKnown() && spatialDim.isKnown() && outShape.isFullyKnown();
         if (!known) {
             return Tensor.shapeOnly(input.dtype(), outShape);
@@ -228,8 +256,9 @@ public final class NllCore {
         int n = (int) batchDim.known().getAsLong();
         int c = (int) classDim.known().getAsLong();
         int s = (int) spatialDim.known().getAsLong();
-        double[] x = input.data();
         double[] t = target.data();
+        float[] picked = logits.map(l -> pickedLogProbabilities(l, t, n, c, ignoreIndex)).orElse(null);
+        double[] x = picked == null ? input.data() : null;
         double[] w = weight.map(Tensor::data).orElse(null);
         double[] losses = new double[n * s];
         double total = 0;
@@ -245,7 +274,8 @@ public final class NllCore {
                             .at(blame.target());
                 }
                 double wt = w == null ? 1 : w[(int) label];
-                double loss = -x[(i * c + (int) label) * s + j] * wt;
+                double logProbability = picked != null ? picked[i] : x[(i * c + (int) label) * s + j];
+                double loss = -logProbability * wt;
                 losses[i * s + j] = loss;
                 total += loss;
                 weightSum += wt;
@@ -256,5 +286,18 @@ public final class NllCore {
             case SUM -> Tensor.scalar(input.dtype(), total);
             case MEAN -> Tensor.scalar(input.dtype(), total / weightSum);
         };
+    }
+
+    /** log_softmax(logits[i])[target[i]] for each row whose target is a class (others are left 0). */
+    private static float[] pickedLogProbabilities(Tensor logits, double[] target, int rows, int classes,
+                                                  long ignoreIndex) {
+        int[] picks = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            long label = (long) target[i];
+            picks[i] = label != ignoreIndex && label >= 0 && label < classes ? (int) label : -1;
+        }
+        float[] picked = new float[rows];
+        FloatKernels.active().logSoftmaxAt(logits.floatData(), rows, classes, picks, picked);
+        return picked;
     }
 }

@@ -73,4 +73,15 @@ public enum Reduction {
         }
         return Kernels.reduceAll(loss, this == MEAN ? Kernels.Reduction.MEAN : Kernels.Reduction.SUM, out);
     }
+
+    /**
+     * What {@link #apply} gives for a floating loss of {@code count} elements whose sum a fused
+     * kernel computed without making the element-wise tensor.
+     */
+    public Tensor ofSum(double sum, long count, DType dtype) {
+        if (this == NONE) {
+            throw new IllegalStateException("reduction='none' keeps the elements");
+        }
+        return Tensor.scalar(dtype, this == MEAN ? (count == 0 ? Double.NaN : sum / count) : sum);
+    }
 }

@@ -10,7 +10,9 @@ import dev.shapes.framework.torch.TorchText;
 import dev.shapes.framework.torch.TorchTypes;
 import dev.shapes.framework.torch.TorchVersion;
 import dev.shapes.tensor.DType;
+import dev.shapes.tensor.FloatKernels;
 import dev.shapes.tensor.Kernels;
+import dev.shapes.tensor.NumericBudget;
 import dev.shapes.tensor.Shape;
 import dev.shapes.tensor.Tensor;
 import java.util.List;
@@ -128,6 +130,10 @@ public enum RegressionLoss {
                     + "\" not implemented for '" + TorchTypes.name(common) + "'");
         }
         Tensor loss;
+        if (effective == MSE && !weighted && input.hasFloats() && target.hasFloats() && input.shape().equals(shape)
+                && target.shape().equals(shape)) {
+            return fusedMse(input.floatData(), target.floatData(), shape, reduction);
+        }
         if (input.hasValues() && target.hasValues() && shape.isFullyKnown()) {
             final double p = param;
             DoubleBinaryOperator f = switch (effective) {
@@ -151,6 +157,14 @@ public enum RegressionLoss {
             loss = Tensor.shapeOnly(out, shape);
         }
         return reduction.apply(loss);
+    }
+
+    /** mse over f32 operands of one shape: one pass, the element-wise losses kept only for 'none'. */
+    private static Tensor fusedMse(float[] x, float[] t, Shape shape, Reduction reduction) {
+        NumericBudget.require(shape, DType.F32);
+        float[] losses = reduction == Reduction.NONE ? new float[x.length] : null;
+        double sum = FloatKernels.active().squaredError(x, t, losses);
+        return reduction == Reduction.NONE ? Tensor.ofFloats(shape, losses) : reduction.ofSum(sum, x.length, DType.F32);
     }
 
     private static Reduction reductionOf(Bound b, CallContext ctx, boolean weighted, TorchVersion version) {
