@@ -1,17 +1,9 @@
 package dev.shapes.cli;
 
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
-import dev.shapes.eval.Session;
-import dev.shapes.explain.Diagnosis;
-import dev.shapes.explain.Explainer;
 import dev.shapes.notebook.CellOutput;
 import dev.shapes.notebook.CellRun;
 import dev.shapes.notebook.CellRunner;
 import dev.shapes.notebook.NotebookFile;
-import dev.shapes.render.DiagnosisRenderer;
-import dev.shapes.render.JsonRenderer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -65,41 +57,10 @@ final class CheckCommand implements Callable<Integer> {
         }
         CellRunner runner = new CellRunner();
         List<CellRun> runs = new ArrayList<>();
-        List<List<Diagnosis>> diagnoses = new ArrayList<>();
         for (NotebookFile.Cell cell : cells) {
-            // fixes are verified against the session as it was before the cell ran
-            Session before = runner.session().fork();
-            CellRun run = runner.run(cell.source(), "cell " + (cell.position() + 1));
-            runs.add(run);
-            diagnoses.add(Explainer.diagnose(run.text(), run.result(), before));
+            runs.add(runner.run(cell.source(), "cell " + (cell.position() + 1)));
         }
-        out.print(json ? json(runs, diagnoses) + "\n" : text(runs, diagnoses));
+        out.print(json ? CellOutput.documentText(runs) + "\n" : CellOutput.text(runs));
         return runs.stream().anyMatch(CellRun::anyFailed) ? 1 : 0;
-    }
-
-    /** Each cell's listing, then its diagnoses. */
-    private static String text(List<CellRun> runs, List<List<Diagnosis>> diagnoses) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < runs.size(); i++) {
-            if (runs.size() > 1) {
-                out.append("── ").append(runs.get(i).label()).append(" ──\n");
-            }
-            out.append(CellOutput.text(runs.get(i)));
-            if (!diagnoses.get(i).isEmpty()) {
-                out.append('\n').append(DiagnosisRenderer.render(diagnoses.get(i)));
-            }
-        }
-        return out.toString();
-    }
-
-    /** The check --json document, each statement a diagnosis is about gaining its {@code "diagnosis"}. */
-    private static String json(List<CellRun> runs, List<List<Diagnosis>> diagnoses) {
-        JsonObject doc = CellOutput.document(runs);
-        JsonArray cells = doc.getAsJsonArray("cells");
-        for (int i = 0; i < runs.size(); i++) {
-            JsonRenderer.addDiagnoses(cells.get(i).getAsJsonObject(), runs.get(i).result(), diagnoses.get(i));
-        }
-        return new GsonBuilder().serializeNulls().serializeSpecialFloatingPointValues().disableHtmlEscaping()
-                .setPrettyPrinting().create().toJson(doc);
     }
 }

@@ -7,6 +7,10 @@ import com.google.gson.JsonObject;
 import dev.shapes.eval.CellResult;
 import dev.shapes.eval.StatementResult;
 import dev.shapes.eval.Value;
+import dev.shapes.render.DiagnosisRenderer;
+import dev.shapes.render.DiagnosisSection;
+import dev.shapes.render.ExplanationHtml;
+import dev.shapes.render.ExplanationRenderer;
 import dev.shapes.render.HtmlRenderer;
 import dev.shapes.render.JsonRenderer;
 import dev.shapes.render.TextRenderer;
@@ -29,10 +33,16 @@ public final class CellOutput {
     private CellOutput() {}
 
     public static String text(CellRun run) {
+        if (run.explanation().isPresent()) {
+            return ExplanationRenderer.renderText(run.explanation().get());
+        }
         StringBuilder out = new StringBuilder();
         run.before().forEach(m -> out.append(text(m)));
         out.append(TextRenderer.render(run.result()));
         run.after().forEach(m -> out.append(text(m)));
+        if (!run.diagnoses().isEmpty()) {
+            out.append('\n').append(DiagnosisRenderer.render(run.diagnoses()));
+        }
         return out.toString();
     }
 
@@ -48,10 +58,13 @@ public final class CellOutput {
     }
 
     public static String html(CellRun run) {
+        if (run.explanation().isPresent()) {
+            return ExplanationHtml.render(run.explanation().get());
+        }
         StringBuilder out = new StringBuilder();
         run.before().forEach(m -> out.append(html(m)));
         if (!run.result().statements().isEmpty() || run.magics().isEmpty()) {
-            out.append(HtmlRenderer.render(run.result()));
+            out.append(HtmlRenderer.render(run.result(), List.of(DiagnosisSection.of(run.diagnoses()))));
         }
         run.after().forEach(m -> out.append(html(m)));
         return out.toString();
@@ -67,6 +80,13 @@ public final class CellOutput {
      * notebook stores every output, and a 2000 x 2000 tensor is 4 million numbers.
      */
     public static JsonObject json(CellRun run, long maxValues) {
+        if (run.explanation().isPresent()) {
+            JsonObject cell = new JsonObject();
+            cell.addProperty("index", run.result().index());
+            cell.add("statements", new JsonArray());
+            cell.add("explain", ExplanationRenderer.json(run.explanation().get()));
+            return cell;
+        }
         List<StatementResult> statements = run.result().statements();
         List<StatementResult> kept = new ArrayList<>(statements.size());
         List<Long> omitted = new ArrayList<>(statements.size());
@@ -97,6 +117,7 @@ public final class CellOutput {
             run.magics().forEach(m -> magics.add(json(m)));
             cell.add("magics", magics);
         }
+        JsonRenderer.addDiagnoses(cell, run.result(), run.diagnoses());
         return cell;
     }
 

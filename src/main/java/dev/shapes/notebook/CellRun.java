@@ -2,21 +2,32 @@ package dev.shapes.notebook;
 
 import dev.shapes.eval.CellResult;
 import dev.shapes.eval.StatementResult;
+import dev.shapes.explain.Diagnosis;
+import dev.shapes.explain.Explanation;
 import dev.shapes.lang.Span;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One executed cell: the magics that ran before its statements, the
- * statements' results, and the magics that ran after them. {@code text} is
- * the cell as the user wrote it (line numbers refer to it).
+ * statements' results, the magics that ran after them, and the diagnoses of
+ * its failures (with verified fixes). A {@code %%explain} cell carries the
+ * explanation of the pasted message instead. {@code text} is the cell as the
+ * user wrote it (line numbers refer to it).
  */
-public record CellRun(String label, String text, List<LineMagic> before, CellResult result, List<LineMagic> after) {
+public record CellRun(String label, String text, List<LineMagic> before, CellResult result, List<LineMagic> after,
+                      List<Diagnosis> diagnoses, Optional<Explanation> explanation) {
 
     public CellRun {
         before = List.copyOf(before);
         after = List.copyOf(after);
+        diagnoses = List.copyOf(diagnoses);
+    }
+
+    public CellRun(String label, String text, List<LineMagic> before, CellResult result, List<LineMagic> after) {
+        this(label, text, before, result, after, List.of(), Optional.empty());
     }
 
     /** A notation-level problem of the cell, for an error reply: where it is and what it says. */

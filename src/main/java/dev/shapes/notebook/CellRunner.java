@@ -5,6 +5,9 @@ import dev.shapes.eval.Environment;
 import dev.shapes.eval.Interpreter;
 import dev.shapes.eval.Session;
 import dev.shapes.eval.Value;
+import dev.shapes.explain.Diagnosis;
+import dev.shapes.explain.Explainer;
+import dev.shapes.explain.Explanation;
 import dev.shapes.framework.Frameworks;
 import dev.shapes.framework.compare.Comparison;
 import dev.shapes.lang.CellHeader;
@@ -32,7 +35,7 @@ public final class CellRunner {
     /** The line magics this runner knows, for completion. */
     public static final List<String> LINE_MAGICS = List.of("use", "who", "reset");
     /** The cell magics, for completion. */
-    public static final List<String> CELL_MAGICS = List.of("shapes");
+    public static final List<String> CELL_MAGICS = List.of("shapes", "explain");
 
     private static final Pattern MAGIC_LINE = Pattern.compile("^([ \\t]*)%([A-Za-z_]\\w*)?(.*)$");
 
@@ -60,6 +63,12 @@ public final class CellRunner {
     public CellRun run(String cellText, String label) {
         String text = cellText.replace("\r\n", "\n");
         Optional<CellHeader> header = CellHeader.of(text);
+        if (header.isPresent() && header.get().magic().equals("explain")) {
+            Explanation explanation = Explainer.explainMessage(header.get().body());
+            CellResult evaluation = new CellResult(session().nextCellIndex(), List.of());
+            return new CellRun(label, text, List.of(), evaluation, List.of(), explanation.diagnoses(),
+                    Optional.of(explanation));
+        }
         if (header.isPresent() && !header.get().magic().equals("shapes")) {
             String firstLine = text.lines().findFirst().orElse("").strip();
             LineMagic failed = new LineMagic.Failed(1, firstLine, "UsageError",
@@ -106,13 +115,33 @@ public final class CellRunner {
         before.forEach(m -> beforeDone.add(apply(m)));
         String rewritten = String.join("\n", lines);
         List<String> compared = header.map(h -> comparison.frameworksNamed(h.arguments())).orElse(List.of());
-        CellResult result = compared.size() > 1
-                ? comparison.run(session().nextCellIndex(), CellHeader.of(rewritten).orElseThrow().body(), compared)
-                : interpreter.run(rewritten);
+        CellResult result;
+        List<Diagnosis> diagnoses = List.of();
+        if (compared.size() > 1) {
+            result = comparison.run(session().nextCellIndex(), CellHeader.of(rewritten).orElseThrow().body(), compared);
+        } else {
+            // fixes are verified against the session as it was before the cell ran
+            Session pristine = session().fork();
+            result = interpreter.run(rewritten);
+            diagnoses = diagnose(text, result, pristine);
+        }
         cellLabels.put(result.index(), label);
         List<LineMagic> afterDone = new ArrayList<>();
         after.forEach(m -> afterDone.add(apply(m)));
-        return new CellRun(label, text, beforeDone, result, afterDone);
+        return new CellRun(label, text, beforeDone, result, afterDone, diagnoses, Optional.empty());
+    }
+
+    /** Diagnoses of the cell's failures; an explanation that itself fails must not cost the user the results. */
+    private static List<Diagnosis> diagnose(String cellText, CellResult result, Session before) {
+        if (!result.anyFailed() && result.statements().stream().allMatch(s -> s.warnings().isEmpty()
+                && s.notes().isEmpty())) {
+            return List.of();
+        }
+        try {
+            return Explainer.diagnose(cellText, result, before);
+        } catch (RuntimeException | StackOverflowError e) {
+            return List.of();
+        }
     }
 
     /** A magic line is one that starts a statement: not a line inside open brackets or a string. */

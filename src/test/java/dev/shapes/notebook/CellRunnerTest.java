@@ -147,4 +147,34 @@ class CellRunnerTest {
         assertEquals(2, run.result().statements().size(), CellOutput.text(run));
         assertTrue(run.result().statements().get(1).profile().startsWith("NumPy"), CellOutput.text(run));
     }
+
+    @Test
+    void aFailingCellCarriesItsDiagnosisWithAVerifiedFixInEveryView() {
+        CellRun run = runner.run("%%shapes torch\nlogits: f32[8, 4]\nlabels: i64[8, 1]\n"
+                + "loss = F.cross_entropy(logits, labels)", "In [1]");
+        assertEquals(1, run.diagnoses().size());
+        assertTrue(run.diagnoses().get(0).verifiedFixes().stream()
+                .anyMatch(f -> f.code().equals("labels.squeeze(1)")), run.diagnoses().toString());
+        assertTrue(CellOutput.text(run).contains("help: drop the extra axis"), CellOutput.text(run));
+        assertTrue(CellOutput.html(run).contains("shapes-section-diagnosis"), "the HTML carries the diagnosis");
+        JsonObject loss = CellOutput.json(run).getAsJsonArray("statements").get(2).getAsJsonObject();
+        assertEquals("label-rank", loss.getAsJsonObject("diagnosis").get("kind").getAsString());
+    }
+
+    @Test
+    void explainCellsExplainAPastedMessage() {
+        CellRun run = runner.run("%%explain\nValueError: Expected input batch_size (32) to match target batch_size "
+                + "(16).", "In [1]");
+        assertTrue(run.explanation().orElseThrow().recognized());
+        assertEquals("batch-size", run.explanation().get().kind().orElseThrow().id);
+        assertTrue(CellOutput.text(run).startsWith("recognised: torch"), CellOutput.text(run));
+        assertTrue(CellOutput.html(run).contains("shapes-explain"));
+        assertEquals("batch-size", CellOutput.json(run).getAsJsonObject("explain").get("kind").getAsString());
+        assertTrue(run.notationProblems().isEmpty());
+    }
+
+    @Test
+    void cellsThatRunCleanlyHaveNoDiagnoses() {
+        assertTrue(runner.run("x: f32[2, 3]\ny = x.sum(1)", "In [1]").diagnoses().isEmpty());
+    }
 }
