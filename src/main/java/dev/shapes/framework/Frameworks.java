@@ -1,6 +1,7 @@
 package dev.shapes.framework;
 
 import dev.shapes.eval.Framework;
+import dev.shapes.framework.jax.JaxFramework;
 import dev.shapes.framework.keras.KerasFramework;
 import dev.shapes.framework.numpy.NumpyFramework;
 import dev.shapes.framework.tf.TfFramework;
@@ -22,6 +23,6 @@ public final class Frameworks {
                 new NumpyFramework(),
                 new KerasFramework(keras -> TfModule.build(new TfRuntime(new TfGraph(), TfStyle.EAGER), keras)),
                 new TfFramework(KerasFramework::companionsForTensorFlow),
-                new Unavailable("jax", "JAX", List.of()));
+                new JaxFramework());
     }
 }

@@ -114,9 +114,9 @@ class InterpreterTest {
     }
 
     @Test
-    void aProfileNotBuiltYetSaysSo() {
-        StatementResult.Failure f = failure(run("use jax").get(0));
-        assertTrue(f.message().contains("not available yet"), f.message());
+    void anUnsupportedVersionSaysWhichOnesAre() {
+        StatementResult.Failure f = failure(run("use jax 0.3").get(0));
+        assertTrue(f.message().contains("Shapes reproduces JAX 0.10"), f.message());
     }
 
     @Test
