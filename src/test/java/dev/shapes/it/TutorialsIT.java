@@ -44,6 +44,9 @@ class TutorialsIT {
             assertEquals(0, convert.exit(), convert.output());
             JsonObject executed = JsonParser.parseString(Files.readString(out.resolve(notebook.getFileName()),
                     StandardCharsets.UTF_8)).getAsJsonObject();
+            if (notebook.getFileName().toString().startsWith("05-")) {
+                assertJaxColumn(executed);
+            }
             int cell = 0;
             for (JsonElement element : executed.getAsJsonArray("cells")) {
                 JsonObject c = element.getAsJsonObject();
@@ -74,5 +77,32 @@ class TutorialsIT {
                         + " is committed without its output: run notebooks/build");
             }
         }
+    }
+
+    /** The broadcasting tutorial compares a loss side by side with a JAX column, and JAX's verdict is shown. */
+    private static void assertJaxColumn(JsonObject executed) {
+        for (JsonElement element : executed.getAsJsonArray("cells")) {
+            JsonObject c = element.getAsJsonObject();
+            String source = String.join("", c.getAsJsonArray("source").asList().stream()
+                    .map(JsonElement::getAsString).toList());
+            if (!c.get("cell_type").getAsString().equals("code") || !source.startsWith("%%shapes")
+                    || !source.lines().findFirst().orElse("").contains("jax")
+                    || source.lines().findFirst().orElse("").split("\\s+").length < 3) {
+                continue;
+            }
+            for (JsonElement output : c.getAsJsonArray("outputs")) {
+                JsonObject data = output.getAsJsonObject().getAsJsonObject("data");
+                if (data != null && data.has("text/plain")) {
+                    String text = data.get("text/plain").isJsonArray()
+                            ? String.join("", data.getAsJsonArray("text/plain").asList().stream()
+                                    .map(JsonElement::getAsString).toList())
+                            : data.get("text/plain").getAsString();
+                    if (text.contains("[JAX 0.10 + optax 0.2.8]") && text.contains("optax.")) {
+                        return;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("05-broadcasting has no side-by-side cell with a JAX column in its output");
     }
 }
