@@ -114,7 +114,7 @@ final class JaxModules {
         java.util.Optional<DType> d = JaxTypes.argument(v);
         d.ifPresent(t -> {
             if (JaxTypes.canonical(t) != t) {
-                ctx.warn(JaxTypes.truncationWarning(t, fn));
+                ctx.warn(JaxTypes.truncationWarning(JaxTypes.spelling(v, t), t, fn));
             }
         });
         return d.map(JaxTypes::canonical);

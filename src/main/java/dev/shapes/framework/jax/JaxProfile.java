@@ -87,12 +87,17 @@ public final class JaxProfile implements Profile {
         return new Value.TensorValue(tensor, "jax");
     }
 
-    /** A declaration is {@code jnp.asarray(np.array(literal, dtype))}: 64-bit types are truncated, with a warning. */
+    /**
+     * A declaration means {@code jnp.array(literal, dtype=jnp.<dtype>)} (the
+     * oracle's recorder says so): a 64-bit type is truncated, with the
+     * warning that call gives.
+     */
     @Override
     public Value declare(String name, Tensor tensor, CallContext ctx) {
         DType canonical = JaxTypes.canonical(tensor.dtype());
         if (canonical != tensor.dtype()) {
-            ctx.warn(JaxTypes.truncationWarning(tensor.dtype(), "asarray"));
+            ctx.warn(JaxTypes.truncationWarning("<class 'jax.numpy." + tensor.dtype().longName + "'>", tensor.dtype(),
+                    "array"));
             return wrap(tensor.cast(canonical));
         }
         return wrap(tensor);

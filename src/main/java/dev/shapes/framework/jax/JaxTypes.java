@@ -25,13 +25,23 @@ final class JaxTypes {
 
     /**
      * JAX's warning when a requested 64-bit dtype is truncated
-     * ({@code jax/_src/dtypes.py}, {@code check_user_dtype_supported}).
+     * ({@code jax/_src/dtypes.py}, {@code check_user_dtype_supported}); it
+     * prints the dtype argument as given: {@code <class 'jax.numpy.int64'>}
+     * for {@code jnp.int64}, {@code int64} for a string or NumPy dtype.
      */
-    static String truncationWarning(DType requested, String function) {
-        return "Explicitly requested dtype " + requested.longName + " requested in " + function
-                + " is not available, and will be truncated to dtype " + canonical(requested).longName
+    static String truncationWarning(String requested, DType dtype, String function) {
+        return "Explicitly requested dtype " + requested + " requested in " + function
+                + " is not available, and will be truncated to dtype " + canonical(dtype).longName
                 + ". To enable more dtypes, set the jax_enable_x64 configuration option or the JAX_ENABLE_X64 shell "
                 + "environment variable. See https://github.com/jax-ml/jax#current-gotchas for more.";
+    }
+
+    /** How a dtype argument prints in the truncation warning. */
+    static String spelling(Value v, DType dtype) {
+        if (v instanceof Value.DTypeValue d && d.spelling().startsWith("jnp.")) {
+            return "<class 'jax.numpy." + d.spelling().substring(4) + "'>";
+        }
+        return dtype.longName;
     }
 
     /** An operand's dtype and whether it is weakly typed (a Python scalar). */
