@@ -54,8 +54,12 @@ record CallSite(Expr site, String function, Optional<LossInfo> loss, Optional<Ex
         return site instanceof Expr.Call c ? Optional.of(c) : Optional.empty();
     }
 
-    /** The call or operator in {@code stmt} that {@code blame} (a failure's span) points at or into. */
-    static Optional<CallSite> locate(CellSyntax syntax, int index, Stmt stmt, Span blame) {
+    /**
+     * The call or operator in {@code stmt} that {@code blame} (a failure's span) points at or into. Most
+     * profiles blame the argument at fault, so the call it is an argument of comes first; JAX's blames the
+     * call that raised ({@code blamesTheCall}), which may itself be an argument of another call.
+     */
+    static Optional<CallSite> locate(CellSyntax syntax, int index, Stmt stmt, Span blame, boolean blamesTheCall) {
         List<Expr> sites = sites(stmt);
         if (sites.isEmpty()) {
             return Optional.empty();
@@ -63,7 +67,8 @@ record CallSite(Expr site, String function, Optional<LossInfo> loss, Optional<Ex
         Comparator<Expr> bySize = Comparator.comparingInt(e -> size(syntax, e.span()));
         Optional<Expr> argumentOf = sites.stream().filter(e -> operands(e).stream().anyMatch(o -> o.span().equals(blame)))
                 .min(bySize);
-        Optional<Expr> chosen = argumentOf.or(() -> sites.stream().filter(e -> e.span().equals(blame)).min(bySize));
+        Optional<Expr> itself = sites.stream().filter(e -> e.span().equals(blame)).min(bySize);
+        Optional<Expr> chosen = blamesTheCall ? itself.or(() -> argumentOf) : argumentOf.or(() -> itself);
         if (chosen.isEmpty()) {
             chosen = sites.stream().filter(e -> identify(syntax, index, e).loss().isPresent()).findFirst();
         }
@@ -71,6 +76,25 @@ record CallSite(Expr site, String function, Optional<LossInfo> loss, Optional<Ex
             chosen = sites.stream().filter(e -> contains(syntax, e.span(), blame)).min(bySize);
         }
         return chosen.map(e -> identify(syntax, index, e));
+    }
+
+    /**
+     * The call a warning names ({@code jax.nn.one_hot input should be ...} is about the {@code one_hot}
+     * call): the innermost site whose function's name the text mentions as a word.
+     */
+    static Optional<CallSite> named(CellSyntax syntax, int index, Stmt stmt, String text) {
+        List<Expr> sites = new ArrayList<>(sites(stmt));
+        java.util.Collections.reverse(sites);
+        for (Expr e : sites) {
+            if (e instanceof Expr.Call call) {
+                Optional<String> name = CellSyntax.terminalName(call.callee());
+                if (name.isPresent() && java.util.regex.Pattern.compile("(?<!\\w)"
+                        + java.util.regex.Pattern.quote(name.get()) + "(?!\\w)").matcher(text).find()) {
+                    return Optional.of(identify(syntax, index, e));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Calls, operators and subscripts with tensor indices: what a problem can be about, outermost first. */
@@ -167,19 +191,19 @@ record CallSite(Expr site, String function, Optional<LossInfo> loss, Optional<Ex
                 }
                 return new CallSite(site, "." + attribute.name(), Optional.empty(), Optional.empty(), roles);
             }
-            return function(call, attribute.name());
+            return function(call, attribute.name(), CellSyntax.rootName(attribute).orElse(""));
         }
         if (callee instanceof Expr.Name name) {
             Optional<LossInfo> loss = LossInfo.of(name.id());
             if (loss.isPresent() && !LossInfo.isLossClass(name.id())) {
-                return function(call, name.id());
+                return function(call, name.id(), "");
             }
             Optional<Expr> definition = syntax.definition(name.id(), index);
             if (definition.isPresent() && definition.get() instanceof Expr.Call constructor) {
                 String className = CellSyntax.terminalName(constructor.callee()).orElse(name.id());
                 return module(call, className, constructor);
             }
-            return function(call, name.id());
+            return function(call, name.id(), "");
         }
         return new CallSite(site, "", Optional.empty(), Optional.empty(), Map.of());
     }
@@ -245,8 +269,8 @@ record CallSite(Expr site, String function, Optional<LossInfo> loss, Optional<Ex
         return new CallSite(call, className, Optional.empty(), Optional.of(constructor), roles);
     }
 
-    private static CallSite function(Expr.Call call, String name) {
-        Optional<LossInfo> loss = LossInfo.of(name);
+    private static CallSite function(Expr.Call call, String name, String namespace) {
+        Optional<LossInfo> loss = LossInfo.of(name, namespace);
         if (loss.isPresent() && !LossInfo.isLossClass(name)) {
             return new CallSite(call, loss.get().function(), loss, Optional.empty(), lossRoles(call, loss.get()));
         }
@@ -257,6 +281,13 @@ record CallSite(Expr site, String function, Optional<LossInfo> loss, Optional<Ex
         }
         if (positional.size() > 1) {
             roles.put("second", positional.get(1));
+        }
+        // array functions called with keywords: jnp.take_along_axis(arr=..., indices=...), np.sum(a=...)
+        for (String keyword : List.of("a", "x", "arr", "input")) {
+            CellSyntax.keyword(call, keyword).ifPresent(v -> roles.putIfAbsent("input", v));
+        }
+        for (String keyword : List.of("indices", "b", "y")) {
+            CellSyntax.keyword(call, keyword).ifPresent(v -> roles.putIfAbsent("second", v));
         }
         return new CallSite(call, name, Optional.empty(), Optional.empty(), roles);
     }

@@ -17,9 +17,21 @@ final class Conventions {
             + "(int64, shape [N], values in [0, C)) or class probabilities (float, exactly the logits' shape [N, C]); "
             + "the classes are on dim 1 of the logits";
 
+    static final String OPTAX_ORDER = "optax losses take (logits, labels) or (predictions, targets): the prediction "
+            + "first, then the labels";
+    static final String OPTAX_INTEGER_LABELS = "optax.softmax_cross_entropy_with_integer_labels takes float logits "
+            + "[..., C] (classes on the last axis, axis=-1) and integer class indices [...] with one axis less: "
+            + "[N] for [N, C], no trailing axis of size 1";
+    static final String OPTAX_ONE_HOT = "optax.softmax_cross_entropy takes float logits [..., C] and one-hot or "
+            + "probability labels of exactly that shape; integer class indices [N] go to "
+            + "softmax_cross_entropy_with_integer_labels, or through jax.nn.one_hot(labels, C)";
+
     private Conventions() {}
 
     static List<String> of(LossInfo loss) {
+        if (loss.framework().equals("jax")) {
+            return optax(loss);
+        }
         List<String> out = new ArrayList<>();
         switch (loss.function()) {
             case "cross_entropy" -> out.add(CLASS_INDICES);
@@ -54,6 +66,24 @@ final class Conventions {
         } else if (loss.framework().equals("torch")) {
             out.add(TORCH_ORDER);
         }
+        return out;
+    }
+
+    private static List<String> optax(LossInfo loss) {
+        List<String> out = new ArrayList<>();
+        switch (loss.function()) {
+            case "softmax_cross_entropy_with_integer_labels" -> out.add(OPTAX_INTEGER_LABELS);
+            case "softmax_cross_entropy" -> out.add(OPTAX_ONE_HOT);
+            case "sigmoid_binary_cross_entropy" -> out.add("optax.sigmoid_binary_cross_entropy takes float logits "
+                    + "(the sigmoid is applied inside) and 0/1 or probability labels of the same shape; JAX broadcasts "
+                    + "other shapes without a word, so [N, 1] against [N] silently becomes [N, N]");
+            case "squared_error", "l2_loss" -> out.add("optax." + loss.function() + " takes float predictions and "
+                    + "targets of exactly the same shape (it checks: no broadcasting)");
+            case "huber_loss" -> out.add("optax.huber_loss takes float predictions and targets of the same shape; it "
+                    + "does not check them, so [N, 1] against [N] silently becomes [N, N]");
+            default -> { }
+        }
+        out.add(OPTAX_ORDER);
         return out;
     }
 }

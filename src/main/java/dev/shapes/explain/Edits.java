@@ -199,10 +199,20 @@ final class Edits {
 
     /** The text under {@code outer} with {@code edit} (which lies inside it) applied. */
     static String within(CellSource source, Span outer, Edit edit) {
+        return within(source, outer, List.of(edit));
+    }
+
+    /** The text under {@code outer} with {@code edits} (inside it, not overlapping) applied. */
+    static String within(CellSource source, Span outer, List<Edit> edits) {
+        List<Edit> sorted = new ArrayList<>(edits);
+        sorted.sort((a, b) -> Integer.compare(source.start(b.span()), source.start(a.span())));
         String text = source.of(outer);
-        int from = source.start(edit.span()) - source.start(outer);
-        int to = source.end(edit.span()) - source.start(outer);
-        return text.substring(0, from) + edit.replacement() + text.substring(to);
+        for (Edit edit : sorted) {
+            int from = source.start(edit.span()) - source.start(outer);
+            int to = source.end(edit.span()) - source.start(outer);
+            text = text.substring(0, from) + edit.replacement() + text.substring(to);
+        }
+        return text;
     }
 
     /** The {@code nn.Linear} or {@code Dense} call that last shaped {@code expr}, following names and models. */

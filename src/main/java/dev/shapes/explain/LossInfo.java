@@ -45,7 +45,18 @@ record LossInfo(String function, String framework, Family family, boolean takesL
             new LossInfo("kl_divergence", "keras", Family.DIVERGENCE, false, true, "y_pred", "y_true"),
             new LossInfo("sparse_softmax_cross_entropy_with_logits", "tf", Family.CLASS_INDEX, true, true, "logits", "labels"),
             new LossInfo("softmax_cross_entropy_with_logits", "tf", Family.CLASS_PROBABILITIES, true, true, "logits", "labels"),
-            new LossInfo("sigmoid_cross_entropy_with_logits", "tf", Family.BINARY, true, true, "logits", "labels"));
+            new LossInfo("sigmoid_cross_entropy_with_logits", "tf", Family.BINARY, true, true, "logits", "labels"),
+            new LossInfo("softmax_cross_entropy_with_integer_labels", "jax", Family.CLASS_INDEX, true, false, "logits",
+                    "labels"),
+            new LossInfo("softmax_cross_entropy", "jax", Family.CLASS_PROBABILITIES, true, false, "logits", "labels"),
+            new LossInfo("sigmoid_binary_cross_entropy", "jax", Family.BINARY, true, false, "logits", "labels"),
+            new LossInfo("squared_error", "jax", Family.REGRESSION, false, false, "predictions", "targets"),
+            new LossInfo("l2_loss", "jax", Family.REGRESSION, false, false, "predictions", "targets"),
+            new LossInfo("huber_loss", "jax", Family.REGRESSION, false, false, "predictions", "targets"));
+
+    /** The framework whose losses a namespace holds, for names several frameworks use ({@code huber_loss}). */
+    private static final Map<String, String> NAMESPACES = Map.of("optax", "jax", "F", "torch", "torch", "torch",
+            "nn", "torch");
 
     /** Loss classes (PyTorch modules, Keras loss objects) and aliases, to their function's name. */
     private static final Map<String, String> CLASSES = Map.ofEntries(
@@ -67,6 +78,24 @@ record LossInfo(String function, String framework, Family family, boolean takesL
     static Optional<LossInfo> of(String name) {
         String function = CLASSES.getOrDefault(name, name);
         return ALL.stream().filter(l -> l.function.equals(function)).findFirst();
+    }
+
+    /**
+     * The loss a function name denotes in the namespace it was called from
+     * ({@code optax.huber_loss} is optax's, {@code F.huber_loss} PyTorch's);
+     * other namespaces, and bare names, get the first loss of that name.
+     */
+    static Optional<LossInfo> of(String name, String namespace) {
+        String framework = NAMESPACES.get(namespace);
+        if (framework != null) {
+            String function = CLASSES.getOrDefault(name, name);
+            Optional<LossInfo> own = ALL.stream().filter(l -> l.function.equals(function)
+                    && l.framework.equals(framework)).findFirst();
+            if (own.isPresent()) {
+                return own;
+            }
+        }
+        return of(name);
     }
 
     static boolean isLossClass(String name) {

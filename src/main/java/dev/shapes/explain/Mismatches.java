@@ -23,6 +23,12 @@ final class Mismatches {
 
     /** PyTorch's class-index losses: classes on dim 1, targets one axis shorter than the logits. */
     private static final Set<String> CLASS_INDEX_LOSSES = Set.of("cross_entropy", "nll_loss");
+    /** Losses of integer class ids with the classes on the last axis of the logits. */
+    private static final Set<String> SPARSE_LOSSES = Set.of("sparse_categorical_crossentropy",
+            "sparse_softmax_cross_entropy_with_logits", "softmax_cross_entropy_with_integer_labels");
+    /** Their counterparts that take one-hot rows (or probabilities) of the logits' shape. */
+    private static final Set<String> CATEGORICAL_LOSSES = Set.of("categorical_crossentropy",
+            "softmax_cross_entropy_with_logits", "softmax_cross_entropy");
 
     private Mismatches() {}
 
@@ -31,9 +37,14 @@ final class Mismatches {
             new Row("argument-order", Kind.OTHER, s -> isError(s) && s.loss().isPresent() && s.label().isPresent()
                     && s.prediction().isPresent() && SilentBugs.swappedByTypes(s.label().get(), s.prediction().get()),
                     Mismatches::orderStory, s -> List.of(SilentBugs.swap(s.label().get(), s.prediction().get()))),
+            new Row("argument-order-note", Kind.OTHER, s -> noteOf(s, "swapped-arguments") && s.loss().isPresent()
+                    && s.label().isPresent() && s.prediction().isPresent(), Mismatches::swappedNoteStory,
+                    s -> List.of(SilentBugs.swap(s.label().get(), s.prediction().get()))),
             // ---------------------------------------------------------------- batch size, for every loss
             new Row("batch-size", Kind.BATCH_SIZE, Mismatches::batchMismatch, Mismatches::batchStory,
                     Mismatches::batchFixes),
+            new Row("batch-broadcast", Kind.BATCH_SIZE, Mismatches::batchBroadcast, Mismatches::batchBroadcastStory,
+                    Mismatches::batchBroadcastFixes),
             // ---------------------------------------------------------------- class-index losses (cross_entropy, nll_loss)
             new Row("extra-label-axis", Kind.LABEL_RANK, s -> classIndex(s) && isError(s) && extraLabelAxis(s),
                     Mismatches::extraAxisStory, Mismatches::extraAxisFixes),
@@ -54,7 +65,8 @@ final class Mismatches {
                     Mismatches::outOfRangeStory, Mismatches::outOfRangeFixes),
             new Row("integer-logits", Kind.DTYPE, s -> s.loss().isPresent() && isError(s)
                     && s.prediction().flatMap(Operand::dtype).map(d -> !d.isFloating()).orElse(false)
-                    && (s.templateId().equals("torch.kernel-dtype") || s.templateId().equals("torch.mean-dtype")),
+                    && (s.templateId().equals("torch.kernel-dtype") || s.templateId().equals("torch.mean-dtype")
+                    || jaxDtype(s, "floating")),
                     Mismatches::integerPredictionStory, Mismatches::integerPredictionFixes),
             new Row("weight-per-class", Kind.CLASS_COUNT, s -> s.templateId().equals("torch.weight-classes"),
                     Mismatches::weightStory, Mismatches::weightFixes),
@@ -67,9 +79,12 @@ final class Mismatches {
             // ---------------------------------------------------------------- binary losses
             new Row("binary-target-axis", Kind.LABEL_RANK, s -> binary(s) && isError(s) && binaryExtraAxis(s),
                     Mismatches::binaryAxisStory, Mismatches::binaryAxisFixes),
+            new Row("target-axis", Kind.LABEL_RANK, s -> regression(s) && s.hasShapes() && isError(s)
+                    && s.templateId().equals("jax.shape-mismatch") && binaryExtraAxis(s),
+                    Mismatches::binaryAxisStory, Mismatches::binaryAxisFixes),
             new Row("binary-class-indices", Kind.LABEL_ENCODING, s -> binary(s) && isError(s) && binaryIndexLabels(s),
                     Mismatches::binaryIndicesStory, Mismatches::binaryIndicesFixes),
-            new Row("binary-width", Kind.CLASS_COUNT, s -> binary(s) && isError(s) && binaryWidth(s),
+            new Row("binary-width", Kind.CLASS_COUNT, s -> binary(s) && (isError(s) || broadcastNote(s)) && binaryWidth(s),
                     Mismatches::binaryWidthStory, Mismatches::binaryWidthFixes),
             new Row("binary-target-dtype", Kind.DTYPE, s -> binary(s) && isError(s) && binaryDtype(s),
                     Mismatches::binaryDtypeStory, Mismatches::binaryDtypeFixes),
@@ -82,28 +97,38 @@ final class Mismatches {
                             "treat every nonzero target as positive"))).orElse(List.of())),
             // ---------------------------------------------------------------- Keras and tf.nn class losses
             new Row("sparse-loss-one-hot-labels", Kind.LABEL_ENCODING, s -> isError(s) && s.hasShapes()
-                    && Set.of("sparse_categorical_crossentropy", "sparse_softmax_cross_entropy_with_logits")
-                    .contains(s.function()) && s.sameShape(pred(s), label(s)) && pred(s).rank() >= 2,
+                    && SPARSE_LOSSES.contains(s.function()) && s.sameShape(pred(s), label(s)) && pred(s).rank() >= 2,
                     Mismatches::sparseOneHotStory, Mismatches::sparseOneHotFixes),
-            new Row("categorical-loss-index-labels", Kind.LABEL_ENCODING, s -> isError(s) && s.hasShapes()
-                    && Set.of("categorical_crossentropy", "softmax_cross_entropy_with_logits").contains(s.function())
-                    && indexLabelsForOneHot(s), Mismatches::categoricalIndexStory, Mismatches::categoricalIndexFixes),
+            new Row("categorical-loss-index-labels", Kind.LABEL_ENCODING, s -> (isError(s) || broadcastNote(s))
+                    && s.hasShapes() && CATEGORICAL_LOSSES.contains(s.function()) && indexLabelsForOneHot(s),
+                    Mismatches::categoricalIndexStory, Mismatches::categoricalIndexFixes),
             new Row("keras-output-width", Kind.CLASS_COUNT, s -> isError(s) && s.hasShapes()
-                    && s.loss().map(l -> !l.framework().equals("torch")).orElse(false) && binaryWidth(s),
+                    && s.loss().map(l -> l.framework().equals("keras") || l.framework().equals("tf")).orElse(false)
+                    && binaryWidth(s), Mismatches::binaryWidthStory, Mismatches::kerasWidthFixes),
+            new Row("one-hot-width", Kind.CLASS_COUNT, s -> isError(s) && s.hasShapes()
+                    && s.isLoss(LossInfo.Family.CLASS_PROBABILITIES) && binaryWidth(s),
                     Mismatches::binaryWidthStory, Mismatches::kerasWidthFixes),
             new Row("sparse-label-axis", Kind.LABEL_RANK, s -> isError(s) && s.hasShapes()
-                    && s.function().equals("sparse_softmax_cross_entropy_with_logits") && extraLabelAxisLast(s),
+                    && Set.of("sparse_softmax_cross_entropy_with_logits", "softmax_cross_entropy_with_integer_labels")
+                    .contains(s.function()) && extraLabelAxisLast(s),
                     s -> Story.of(quote(s.label()) + " " + shapeText(s, label(s)) + " has a trailing axis of size 1: "
-                            + "the labels must have one axis less than the logits " + shapeText(s, pred(s)), s.label())
+                            + callName(s) + " wants one class index per sample, one axis less than the logits "
+                            + shapeText(s, pred(s)) + ", so " + shapeText(s, pred(s).without(pred(s).rank() - 1)),
+                            s.label())
+                            .axes(Axes.compare(s, pred(s).without(pred(s).rank() - 1),
+                                    Axes.classIndexRoles(pred(s).rank() - 1), label(s)))
                             .conventions(conventions(s)),
-                    s -> List.of(Edits.replace(s.label().orElseThrow(), "tf.squeeze(" + s.label().get().source()
-                            + ", axis=-1)", "drop the trailing axis"))),
+                    Mismatches::trailingLabelAxisFixes),
+            new Row("flatten-class-labels", Kind.LABEL_RANK, s -> isError(s) && flattenedClassLabels(s),
+                    Mismatches::flattenClassLabelsStory, Mismatches::flattenClassLabelsFixes),
+            new Row("class-axis", Kind.CLASS_COUNT, Mismatches::wrongClassAxis, Mismatches::classAxisStory,
+                    Mismatches::classAxisFixes),
             new Row("class-indices-dtype", Kind.DTYPE, s -> s.isLoss(LossInfo.Family.CLASS_INDEX)
-                    && s.templateId().equals("tf.labels-dtype") && s.label().isPresent(),
+                    && (s.templateId().equals("tf.labels-dtype") || jaxDtype(s, "integer")) && s.label().isPresent(),
                     s -> Story.of(quote(s.label()) + " holds class ids as " + dtypeName(s.label()) + ": "
                             + callName(s) + " wants int32 or int64 labels", s.label()).conventions(conventions(s)),
                     s -> List.of(Edits.replace(s.label().get(), Spelling.toInt64(s.framework, s.label().get()),
-                            "convert the class ids to int64"))),
+                            "convert the class ids to " + (s.framework.equals("jax") ? "int32" : "int64")))),
             new Row("to-categorical-classes", Kind.LABEL_RANGE, s -> s.function().equals("to_categorical")
                     && s.templateId().equals("numpy.index-out-of-bounds"),
                     s -> Story.of("to_categorical needs every class id in [0, num_classes) but " + quote(s.operand("input"))
@@ -148,6 +173,21 @@ final class Mismatches {
                             + s.problem.recognition().flatMap(r -> r.facts().text("values")).orElse("?")
                             + "); one entry can be -1 to be inferred", Optional.empty()),
                     Mismatches::tfReshapeFixes),
+            // ---------------------------------------------------------------- array operations (NumPy, JAX)
+            new Row("reshape-size", Kind.OTHER, s -> Set.of("jax.reshape", "numpy.reshape").contains(s.templateId())
+                    && ArrayOps.reshapeSizes(s).isPresent(), ArrayOps::reshapeStory, ArrayOps::reshapeFixes),
+            new Row("squeeze-axis", Kind.OTHER, s -> s.templateId().equals("jax.squeeze")
+                    && ArrayOps.array(s).flatMap(Operand::shape).isPresent() && ArrayOps.axisArgument(s).isPresent(),
+                    ArrayOps::squeezeStory, ArrayOps::squeezeFixes),
+            new Row("axis-out-of-range", Kind.OTHER, s -> Set.of("numpy.axis", "jax.axis-tuple-index")
+                    .contains(s.templateId()) && ArrayOps.axisOutOfRange(s).isPresent(),
+                    ArrayOps::axisStory, ArrayOps::axisFixes),
+            new Row("matmul-inner", Kind.OTHER, s -> Set.of("jax.dot-general", "numpy.matmul").contains(s.templateId())
+                    && ArrayOps.factors(s).isPresent(), ArrayOps::matmulStory, ArrayOps::matmulFixes),
+            new Row("gather-index-rank", Kind.LABEL_RANK, s -> s.templateId().equals("jax.take-along-axis")
+                    && ArrayOps.gatherRank(s), ArrayOps::gatherRankStory, ArrayOps::gatherRankFixes),
+            new Row("gather-batch", Kind.BATCH_SIZE, s -> isError(s) && ArrayOps.gatherBatch(s),
+                    ArrayOps::gatherBatchStory, ArrayOps::gatherBatchFixes),
             // ---------------------------------------------------------------- regression and elementwise
             new Row("index-broadcast", Kind.BROADCAST, s -> s.function().equals("[]") && s.problem.note()
                     .map(n -> n.kind().equals("silent-broadcast")).orElse(false) && columnIndex(s).isPresent(),
@@ -157,7 +197,8 @@ final class Mismatches {
             new Row("silent-broadcast", Kind.BROADCAST, Mismatches::silentBroadcast, Mismatches::silentStory,
                     Mismatches::silentFixes),
             new Row("output-width", Kind.BROADCAST, s -> regression(s) && isError(s) && s.hasShapes()
-                    && Set.of("torch.broadcast", "tf.dimensions-equal", "tf.incompatible-shapes").contains(s.templateId()),
+                    && Set.of("torch.broadcast", "tf.dimensions-equal", "tf.incompatible-shapes", "jax.shape-mismatch",
+                    "jax.op-broadcast", "jax.broadcast").contains(s.templateId()),
                     Mismatches::outputWidthStory, Mismatches::outputWidthFixes),
             new Row("operand-broadcast", Kind.BROADCAST, s -> Set.of("torch.broadcast", "numpy.broadcast",
                     "jax.op-broadcast", "jax.broadcast", "tf.incompatible-shapes").contains(s.templateId())
@@ -180,11 +221,18 @@ final class Mismatches {
                     Mismatches::viewFixes),
             new Row("one-hot-classes", Kind.LABEL_RANGE, s -> s.templateId().equals("torch.one-hot-range"),
                     Mismatches::oneHotRangeStory, Mismatches::oneHotRangeFixes),
-            new Row("one-hot-dtype", Kind.DTYPE, s -> s.templateId().equals("torch.one-hot-dtype"),
-                    s -> Story.of("one_hot needs int64 class indices but " + quote(s.operand("input")) + " is "
-                            + s.operand("input").map(Operand::typeString).orElse("not int64"), s.operand("input")),
-                    s -> s.operand("input").map(i -> List.of(Edits.chain(i, ".long()", "convert the class indices "
-                            + "to int64"))).orElse(List.of())),
+            new Row("one-hot-dtype", Kind.DTYPE, s -> Set.of("torch.one-hot-dtype", "jax.one-hot-dtype")
+                    .contains(s.templateId()), Mismatches::oneHotDtypeStory,
+                    s -> s.operand("input").map(i -> List.of(Edits.replace(i, Spelling.toInt64(s.framework, i),
+                            "convert the class indices to " + (s.framework.equals("jax") ? "int32" : "int64"))))
+                            .orElse(List.of())),
+            new Row("one-hot-axis", Kind.LABEL_RANK, s -> noteOf(s, "one-hot-axis") && s.function().equals("one_hot")
+                    && s.operand("input").filter(i -> i.last().map(d -> d.is(1)).orElse(false)).isPresent(),
+                    s -> Story.of(quote(s.operand("input")) + " " + s.operand("input").get().typeString() + " already "
+                            + "ends in an axis of size 1, and one_hot appends the class axis after it: the result has "
+                            + "an axis too many", s.operand("input")),
+                    s -> List.of(Edits.replace(s.operand("input").get(), Spelling.squeezeLast(s.framework,
+                            s.operand("input").get()), "one class index per sample: drop the axis of size 1 first"))),
             new Row("softmax-dim", Kind.OTHER, s -> s.templateId().equals("torch.dim-range"),
                     s -> Story.of("the dimension is out of range for a tensor of " + s.operand("input")
                             .or(() -> s.operand("self")).map(o -> o.rank() + " axes").orElse("this rank")
@@ -226,6 +274,30 @@ final class Mismatches {
 
     static boolean isError(Situation s) {
         return s.problem.severity() == Severity.ERROR;
+    }
+
+    /** A Shapes note of this kind (e.g. {@code silent-broadcast}). */
+    static boolean noteOf(Situation s, String kind) {
+        return s.problem.note().map(n -> n.kind().equals(kind)).orElse(false);
+    }
+
+    static boolean broadcastNote(Situation s) {
+        return noteOf(s, "silent-broadcast");
+    }
+
+    /** optax's dtype check: {@code wanted} is "floating" (logits, predictions) or "integer" (class indices). */
+    static boolean jaxDtype(Situation s, String wanted) {
+        return s.templateId().equals("jax.dtype")
+                && s.problem.recognition().flatMap(r -> r.facts().text("wanted")).map(wanted::equals).orElse(false);
+    }
+
+    /** The loss of the same framework that takes the labels the other way ({@code sparse} ↔ one-hot rows). */
+    private static String counterpart(Situation s, boolean sparse) {
+        return switch (s.framework) {
+            case "tf" -> sparse ? "sparse_softmax_cross_entropy_with_logits" : "softmax_cross_entropy_with_logits";
+            case "jax" -> sparse ? "softmax_cross_entropy_with_integer_labels" : "softmax_cross_entropy";
+            default -> sparse ? "sparse_categorical_crossentropy" : "categorical_crossentropy";
+        };
     }
 
     static boolean classIndex(Situation s) {
@@ -278,7 +350,7 @@ final class Mismatches {
     }
 
 
-    private static String shapeText(Situation s, Shape shape) {
+    static String shapeText(Situation s, Shape shape) {
         List<String> dims = new ArrayList<>();
         for (Dim d : shape.dims()) {
             dims.add(Axes.text(s, d));
@@ -298,7 +370,7 @@ final class Mismatches {
         return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
-    private static String sizeText(Situation s, Dim d) {
+    static String sizeText(Situation s, Dim d) {
         return s.resolve(d).toString();
     }
 
@@ -317,10 +389,22 @@ final class Mismatches {
         if (p.rank() == 0 || l.rank() == 0) {
             return false;
         }
-        if (p.rank() == 1 && CLASS_INDEX_LOSSES.contains(s.function())) {
+        if (p.rank() == 1 && CLASS_INDEX_LOSSES.contains(s.function()) || flattenedClassLabels(s)) {
             return false;
         }
         return !s.same(p.dim(0), l.dim(0));
+    }
+
+    /** What the labels of a loss must look like, from the prediction: its shape without the class axis, or itself. */
+    private static Shape expectedLabels(Situation s, Shape p) {
+        if (CLASS_INDEX_LOSSES.contains(s.function())) {
+            return Axes.classIndexTarget(p);
+        }
+        return s.isLoss(LossInfo.Family.CLASS_INDEX) && p.rank() >= 1 ? p.without(p.rank() - 1) : p;
+    }
+
+    private static List<AxisRole> expectedRoles(Situation s, int rank) {
+        return s.isLoss(LossInfo.Family.CLASS_INDEX) ? Axes.classIndexRoles(rank) : Axes.predictionRoles(rank, false);
     }
 
     static Story batchStory(Situation s) {
@@ -344,13 +428,15 @@ final class Mismatches {
         if (s.inLoop()) {
             notes.add("a data loader's last batch is smaller when the dataset size is not a multiple of the batch "
                     + "size; labels or outputs fixed at the full batch size then disagree with it");
+        } else if (!unbatched && s.framework.equals("jax")) {
+            notes.add("if this happens only on the last batch of an epoch, the input pipeline's final batch is smaller: "
+                    + "drop it (drop_remainder) or pad it to the full batch size");
         } else if (!unbatched) {
             notes.add("if this happens only on the last batch of an epoch, it is the data loader's final, partial "
                     + "batch: DataLoader(..., drop_last=True) skips it");
         }
-        List<AxisRole> roles = CLASS_INDEX_LOSSES.contains(s.function()) ? Axes.classIndexRoles(l.rank())
-                : Axes.predictionRoles(l.rank(), false);
-        Shape expected = CLASS_INDEX_LOSSES.contains(s.function()) ? Axes.classIndexTarget(p) : p;
+        List<AxisRole> roles = expectedRoles(s, l.rank());
+        Shape expected = expectedLabels(s, p);
         return Story.of(summary, s.label()).axes(Axes.compare(s, expected, roles, l)).conventions(conventions(s))
                 .notes(notes);
     }
@@ -390,6 +476,59 @@ final class Mismatches {
                 s.label()).conventions(conventions(s));
     }
 
+    static Story swappedNoteStory(Situation s) {
+        LossInfo loss = s.loss().orElseThrow();
+        return Story.of("the arguments look swapped: " + callName(s) + " takes (" + loss.predictionName() + ", "
+                + loss.labelName() + "), but " + quote(s.prediction()) + " holds one-hot or probability rows, like "
+                + "labels, and " + quote(s.label()) + " looks like " + loss.predictionName(), s.prediction())
+                .conventions(conventions(s));
+    }
+
+    /** A silent broadcast of a loss over the batch: one side has a single sample (or label), the other several. */
+    static boolean batchBroadcast(Situation s) {
+        if (!broadcastNote(s) || !s.hasShapes() || s.loss().isEmpty() || pred(s).rank() == 0 || label(s).rank() == 0) {
+            return false;
+        }
+        Dim n = s.resolve(pred(s).dim(0));
+        Dim m = s.resolve(label(s).dim(0));
+        return !s.same(n, m) && (n.is(1) || m.is(1));
+    }
+
+    static Story batchBroadcastStory(Situation s) {
+        Shape p = pred(s);
+        Shape l = label(s);
+        boolean oneLabel = s.resolve(l.dim(0)).is(1);
+        String summary = oneLabel
+                ? quote(s.label()) + " " + shapeText(s, l) + " holds a single sample's label but " + quote(s.prediction())
+                + " " + shapeText(s, p) + " has " + sizeText(s, p.dim(0)) + ": it is broadcast over the batch, so every "
+                + "sample is scored against the same label"
+                : quote(s.prediction()) + " " + shapeText(s, p) + " holds a single sample but " + quote(s.label()) + " "
+                + shapeText(s, l) + " has " + sizeText(s, l.dim(0)) + " labels: the same prediction is scored against "
+                + "every label";
+        Shape expected = expectedLabels(s, p);
+        return Story.of(summary, oneLabel ? s.label() : s.prediction())
+                .axes(Axes.compare(s, expected, expectedRoles(s, expected.rank()), l))
+                .conventions(conventions(s))
+                .notes(List.of("no error and no warning: a batch axis of size 1 broadcasts against any batch size"));
+    }
+
+    static List<Candidate> batchBroadcastFixes(Situation s) {
+        List<Candidate> out = new ArrayList<>();
+        Operand p = s.prediction().orElseThrow();
+        Operand l = s.label().orElseThrow();
+        if (s.resolve(label(s).dim(0)).is(1)) {
+            Edits.redeclare(s, l, 0, sizeText(s, pred(s).dim(0)), "one label per sample: declare `" + l.label()
+                    + "` with " + sizeText(s, pred(s).dim(0)) + (l.rank() == 1 ? " labels" : " rows"))
+                    .ifPresent(out::add);
+            out.add(Edits.silencingChain(p, "[:1]", "keep only the first sample (the one the label belongs to)"));
+        } else {
+            Edits.redeclare(s, p, 0, sizeText(s, label(s).dim(0)), "one prediction per label: declare `" + p.label()
+                    + "` with " + sizeText(s, label(s).dim(0)) + " rows").ifPresent(out::add);
+            out.add(Edits.silencingChain(l, "[:1]", "keep only the first label (the one the prediction belongs to)"));
+        }
+        return out;
+    }
+
     // ============================================================ Keras and tf.nn
 
     static Story sparseOneHotStory(Situation s) {
@@ -402,13 +541,119 @@ final class Mismatches {
 
     static List<Candidate> sparseOneHotFixes(Situation s) {
         List<Candidate> out = new ArrayList<>();
-        boolean tf = s.function().equals("sparse_softmax_cross_entropy_with_logits");
-        Edits.renameCallee(s, tf ? "softmax_cross_entropy_with_logits" : "categorical_crossentropy",
-                "keep the one-hot labels and use the categorical loss").ifPresent(out::add);
+        Edits.renameCallee(s, counterpart(s, false), "keep the one-hot labels and use the categorical loss")
+                .ifPresent(out::add);
         Operand l = s.label().orElseThrow();
-        out.add(Edits.replace(l, (tf ? "tf.argmax(" : "np.argmax(") + l.source() + ", axis=-1)",
-                "turn the one-hot rows into class ids"));
+        String argmax = switch (s.framework) {
+            case "tf" -> "tf.argmax(" + l.source() + ", axis=-1)";
+            case "jax" -> Spelling.argmax(s.framework, l, l.rank() - 1);
+            default -> "np.argmax(" + l.source() + ", axis=-1)";
+        };
+        out.add(Edits.replace(l, argmax, "turn the one-hot rows into class ids"));
         return out;
+    }
+
+    /** Labels [N, 1] for a loss of class ids [N] with the classes last. */
+    static List<Candidate> trailingLabelAxisFixes(Situation s) {
+        Operand l = s.label().orElseThrow();
+        if (s.framework.equals("tf")) {
+            return List.of(Edits.replace(l, "tf.squeeze(" + l.source() + ", axis=-1)", "drop the trailing axis"));
+        }
+        List<Candidate> out = new ArrayList<>();
+        out.add(Edits.replace(l, Spelling.squeezeLast(s.framework, l), "drop the trailing axis"));
+        if (l.rank() == 2) {
+            out.add(Edits.chain(l, "[:, 0]", "take the only column"));
+            out.add(Edits.replace(l, Spelling.flatten(s.framework, l), "flatten to one class id per sample"));
+        }
+        return out;
+    }
+
+    /**
+     * Per-position class ids and logits flattened differently: labels [N*T] against logits [N, T, C], or
+     * labels [N, T] against logits [N*T, C] (optax's classes are on the last axis).
+     */
+    static boolean flattenedClassLabels(Situation s) {
+        if (!s.hasShapes() || !s.isLoss(LossInfo.Family.CLASS_INDEX)
+                || !s.loss().map(l -> l.framework().equals("jax")).orElse(false) || pred(s).rank() < 2) {
+            return false;
+        }
+        Shape batch = pred(s).without(pred(s).rank() - 1);
+        Shape l = label(s);
+        if (l.rank() == batch.rank() || s.sameShape(l, pred(s)) || extraLabelAxisLast(s)) {
+            return false;
+        }
+        Optional<Long> labels = s.known(l.numelDim());
+        return labels.isPresent() && labels.equals(s.known(batch.numelDim()));
+    }
+
+    static Story flattenClassLabelsStory(Situation s) {
+        Shape p = pred(s);
+        Shape batch = p.without(p.rank() - 1);
+        Shape l = label(s);
+        String summary = l.rank() < batch.rank()
+                ? quote(s.label()) + " " + shapeText(s, l) + " holds the class ids of every position flattened, but "
+                + quote(s.prediction()) + " " + shapeText(s, p) + " keeps the positions on the axes "
+                + shapeText(s, batch) + ": flatten both the same way"
+                : quote(s.label()) + " " + shapeText(s, l) + " keeps the positions on their own axes, but "
+                + quote(s.prediction()) + " " + shapeText(s, p) + " was flattened to one row per position: flatten "
+                + "the labels the same way";
+        return Story.of(summary, s.label()).axes(Axes.compare(s, batch, Axes.classIndexRoles(batch.rank()), l))
+                .conventions(conventions(s));
+    }
+
+    static List<Candidate> flattenClassLabelsFixes(Situation s) {
+        Operand p = s.prediction().orElseThrow();
+        Operand l = s.label().orElseThrow();
+        Shape shape = pred(s);
+        Shape batch = shape.without(shape.rank() - 1);
+        List<Candidate> out = new ArrayList<>();
+        if (l.rank() < batch.rank()) {
+            s.known(shape.dim(shape.rank() - 1)).ifPresent(c -> out.add(Edits.chain(p, ".reshape(-1, " + c + ")",
+                    "one row of logits per label")));
+            List<String> dims = batch.dims().stream().map(d -> sizeText(s, d)).toList();
+            out.add(Edits.chain(l, ".reshape(" + String.join(", ", dims) + ")", "give the labels the logits' "
+                    + "positions " + shapeText(s, batch)));
+        } else {
+            out.add(Edits.replace(l, Spelling.flatten(s.framework, l), "flatten the labels like the logits"));
+        }
+        return out;
+    }
+
+    /** optax told to read the classes on another axis than the last, where the labels say they are. */
+    static boolean wrongClassAxis(Situation s) {
+        if (!isError(s) || !s.hasShapes() || !s.loss().map(l -> l.framework().equals("jax")).orElse(false)
+                || !CATEGORICAL_LOSSES.contains(s.function()) && !SPARSE_LOSSES.contains(s.function())) {
+            return false;
+        }
+        Shape p = pred(s);
+        Optional<Long> axis = ArrayOps.axisArgument(s).flatMap(ArrayOps::integer);
+        if (axis.isEmpty() || axis.get() < -p.rank() || axis.get() >= p.rank()
+                || (axis.get() < 0 ? axis.get() + p.rank() : axis.get()) == p.rank() - 1) {
+            return false;
+        }
+        return s.sameShape(label(s), s.isLoss(LossInfo.Family.CLASS_INDEX) ? p.without(p.rank() - 1) : p);
+    }
+
+    static Story classAxisStory(Situation s) {
+        Shape p = pred(s);
+        long axis = ArrayOps.axisArgument(s).flatMap(ArrayOps::integer).orElseThrow();
+        int index = (int) (axis < 0 ? axis + p.rank() : axis);
+        return Story.of("axis=" + axis + " makes " + callName(s) + " read the classes along axis " + index + " of "
+                + quote(s.prediction()) + " " + shapeText(s, p) + " (" + sizeText(s, p.dim(index)) + " of them), so "
+                + quote(s.label()) + " " + shapeText(s, label(s)) + " does not line up; with the classes on the last "
+                + "axis (axis=-1, the default) it does", s.prediction())
+                .axes(Axes.compare(s, expectedLabels(s, p), expectedRoles(s, expectedLabels(s, p).rank()), label(s)))
+                .conventions(conventions(s));
+    }
+
+    static List<Candidate> classAxisFixes(Situation s) {
+        Expr.Call call = ArrayOps.call(s).orElseThrow();
+        Expr axis = ArrayOps.axisArgument(s).orElseThrow();
+        String description = "read the classes on the last axis, where the model puts them";
+        if (CellSyntax.keyword(call, "axis").isPresent()) {
+            return Edits.removeKeyword(s.syntax.source(), call, "axis", description).map(List::of).orElse(List.of());
+        }
+        return List.of(ArrayOps.setArgument(s, call, "axis", axis, "-1", description));
     }
 
     /** Class ids [N] or [N, 1] where one-hot rows [N, C] are expected. */
@@ -431,6 +676,9 @@ final class Mismatches {
     }
 
     static List<Candidate> categoricalIndexFixes(Situation s) {
+        if (s.framework.equals("jax")) {
+            return sparseLossFixes(s, "keep the class ids and use the integer-label loss", "one-hot encode the class ids");
+        }
         List<Candidate> out = new ArrayList<>();
         boolean tf = s.function().equals("softmax_cross_entropy_with_logits");
         Edits.renameCallee(s, tf ? "sparse_softmax_cross_entropy_with_logits" : "sparse_categorical_crossentropy",
@@ -440,6 +688,33 @@ final class Mismatches {
                 ? "tf.one_hot(" + l.source() + ", " + c + ")"
                 : "keras.utils.to_categorical(" + l.source() + ", num_classes=" + c + ")",
                 "one-hot encode the class ids")));
+        return out;
+    }
+
+    /**
+     * optax: the labels as integer class ids [N] (a column squeezed, floats converted), given either to the
+     * integer-label loss or one-hot encoded over the logits' classes.
+     */
+    private static List<Candidate> sparseLossFixes(Situation s, String sparse, String oneHot) {
+        List<Candidate> out = new ArrayList<>();
+        Operand l = s.label().orElseThrow();
+        Shape p = pred(s);
+        String ids = l.rank() == p.rank() ? Spelling.squeezeLast(s.framework, l) : l.source();
+        if (l.dtype().map(d -> !d.isIntegral()).orElse(false)) {
+            ids = (CellSyntax.isPrimary(l.expr()) || !ids.equals(l.source()) ? ids : "(" + ids + ")")
+                    + ".astype(jnp.int32)";
+        }
+        Optional<Candidate> rename = Edits.renameCallee(s, counterpart(s, true), sparse);
+        if (rename.isPresent() && s.call.isPresent()) {
+            List<Edit> edits = new ArrayList<>(rename.get().edits());
+            if (!ids.equals(l.source())) {
+                edits.add(new Edit(l.span(), ids));
+            }
+            out.add(new Candidate(edits, Edits.within(s.syntax.source(), s.call.get().site().span(), edits), sparse,
+                    false));
+        }
+        String classes = sizeText(s, p.dim(p.rank() - 1));
+        out.add(Edits.replace(l, "jax.nn.one_hot(" + ids + ", " + classes + ")", oneHot));
         return out;
     }
 
@@ -809,15 +1084,16 @@ final class Mismatches {
     }
 
     static List<Candidate> integerPredictionFixes(Situation s) {
-        return List.of(Edits.chain(s.prediction().orElseThrow(), ".float()", "convert the prediction to float32"));
+        Operand p = s.prediction().orElseThrow();
+        return List.of(Edits.replace(p, Spelling.toFloat32(s.framework, p), "convert the prediction to float32"));
     }
 
     static List<Candidate> integerRegressionFixes(Situation s) {
         Operand p = s.prediction().orElseThrow();
         Operand l = s.label().orElseThrow();
         List<Candidate> out = new ArrayList<>();
-        Edit pe = new Edit(p.span(), p.chainable() + ".float()");
-        Edit le = new Edit(l.span(), l.chainable() + ".float()");
+        Edit pe = new Edit(p.span(), Spelling.toFloat32(s.framework, p));
+        Edit le = new Edit(l.span(), Spelling.toFloat32(s.framework, l));
         boolean predInt = p.dtype().map(d -> !d.isFloating()).orElse(true);
         boolean labelInt = l.dtype().map(d -> !d.isFloating()).orElse(true);
         if (predInt && labelInt) {
@@ -914,7 +1190,8 @@ final class Mismatches {
         return Story.of(quote(s.label()) + " holds one value per sample " + shapeText(s, label(s)) + ", but "
                         + quote(s.prediction()) + " has " + sizeText(s, p.dim(1)) + " outputs per sample: "
                         + callName(s) + " wants a multi-hot target " + shapeText(s, p)
-                        + " — or, for one class per sample, use cross_entropy with class indices", s.label())
+                        + " — or, for one class per sample, use " + (s.framework.equals("torch") ? "cross_entropy"
+                        : counterpart(s, true)) + " with class indices", s.label())
                 .axes(Axes.compare(s, p, Axes.predictionRoles(2, true), label(s)))
                 .conventions(conventions(s));
     }
@@ -923,6 +1200,10 @@ final class Mismatches {
         Operand p = s.prediction().orElseThrow();
         Operand l = s.label().orElseThrow();
         List<Candidate> out = new ArrayList<>();
+        if (s.framework.equals("jax")) {
+            return sparseLossFixes(s, "one class per sample: use the integer-label softmax cross-entropy",
+                    "several labels per sample: one-hot encode the targets");
+        }
         if (!s.framework.equals("torch")) {
             String sparse = s.framework.equals("tf") ? "sparse_softmax_cross_entropy_with_logits"
                     : "sparse_categorical_crossentropy";
@@ -994,11 +1275,20 @@ final class Mismatches {
             s.syntax.definition(name.id(), s.stmtIndex).filter(d -> d instanceof Expr.Call call
                             && CellSyntax.terminalName(call.callee()).map(n -> n.equals("to_categorical")
                             || n.equals("one_hot")).orElse(false))
-                    .flatMap(d -> Edits.keyword((Expr.Call) d, "num_classes", String.valueOf(outputs.get()),
-                            "one-hot encode over the model's " + outputs.get() + " classes"))
-                    .ifPresent(out::add);
+                    .map(d -> numClasses(s, (Expr.Call) d, outputs.get()))
+                    .ifPresent(c -> out.add(0, c));
         }
         return out;
+    }
+
+    /** {@code num_classes} of a one_hot / to_categorical call set to {@code classes}, by keyword or in place. */
+    private static Candidate numClasses(Situation s, Expr.Call call, long classes) {
+        String description = "one-hot encode over the model's " + classes + " classes";
+        List<Expr> positional = CellSyntax.positional(call);
+        if (CellSyntax.keyword(call, "num_classes").isEmpty() && positional.size() > 1) {
+            return ArrayOps.setArgument(s, call, "num_classes", positional.get(1), String.valueOf(classes), description);
+        }
+        return Edits.keyword(call, "num_classes", String.valueOf(classes), description).orElseThrow();
     }
 
     static boolean binaryDtype(Situation s) {
@@ -1098,6 +1388,9 @@ final class Mismatches {
         }
         Operand p = s.prediction().orElseThrow();
         Operand l = s.label().orElseThrow();
+        if (s.framework.equals("jax")) {
+            return spelledSilentFixes(s, p, l);
+        }
         if (p.rank() == l.rank() + 1 && p.last().map(d -> d.is(1)).orElse(false)) {
             out.add(Edits.chain(l, unsqueeze(s), "give the target the prediction's trailing axis"));
             out.add(Edits.chain(l, ".view(-1, 1)", "reshape the target to a column"));
@@ -1109,6 +1402,26 @@ final class Mismatches {
             out.add(Edits.chain(p, unsqueeze(s), "give the prediction the target's trailing axis instead"));
         } else {
             out.add(Edits.chain(l, ".view_as(" + p.source() + ")", "reshape the target like the prediction"));
+        }
+        return out;
+    }
+
+    /** A column against a vector, fixed in the framework's own spelling. */
+    private static List<Candidate> spelledSilentFixes(Situation s, Operand p, Operand l) {
+        String fw = s.framework;
+        List<Candidate> out = new ArrayList<>();
+        if (p.rank() == l.rank() + 1 && p.last().map(d -> d.is(1)).orElse(false)) {
+            out.add(Edits.replace(l, Spelling.expandLast(fw, l), "give the target the prediction's trailing axis"));
+            out.add(Edits.replace(l, Spelling.column(fw, l), "reshape the target to a column"));
+            out.add(Edits.replace(p, Spelling.squeezeLast(fw, p), "drop the prediction's trailing axis instead"));
+            out.add(Edits.replace(p, Spelling.flatten(fw, p), "flatten the prediction instead"));
+        } else if (l.rank() == p.rank() + 1 && l.last().map(d -> d.is(1)).orElse(false)) {
+            out.add(Edits.replace(l, Spelling.squeezeLast(fw, l), "drop the target's trailing axis"));
+            out.add(Edits.replace(l, Spelling.flatten(fw, l), "flatten the target"));
+            out.add(Edits.replace(p, Spelling.expandLast(fw, p), "give the prediction the target's trailing axis "
+                    + "instead"));
+        } else {
+            out.add(Edits.chain(l, ".reshape(" + p.chainable() + ".shape)", "reshape the target like the prediction"));
         }
         return out;
     }
@@ -1179,6 +1492,10 @@ final class Mismatches {
     static List<Candidate> indexBroadcastFixes(Situation s) {
         Operand column = columnIndex(s).orElseThrow();
         List<Candidate> out = new ArrayList<>();
+        if (s.framework.equals("jax")) {
+            out.add(Edits.replace(column, Spelling.squeezeLast(s.framework, column), "make the labels a vector"));
+            out.add(Edits.chain(column, "[:, 0]", "take the labels' only column"));
+        }
         out.add(Edits.chain(column, ".squeeze(1)", "make the labels a vector"));
         out.add(Edits.chain(column, ".reshape(-1)", "flatten the labels"));
         if (s.framework.equals("numpy")) {
@@ -1456,6 +1773,17 @@ final class Mismatches {
             }
         }
         return out;
+    }
+
+    static Story oneHotDtypeStory(Situation s) {
+        Optional<Operand> input = s.operand("input");
+        String type = input.map(Operand::typeString).orElse("not an integer array");
+        if (s.framework.equals("jax")) {
+            return Story.of(callName(s) + " wants integer class indices but " + quote(input) + " is " + type
+                    + ": each float is compared with the class ids (2.5 matches none), and JAX deprecates float input",
+                    input);
+        }
+        return Story.of("one_hot needs int64 class indices but " + quote(input) + " is " + type, input);
     }
 
     private static String param(Situation s) {

@@ -227,6 +227,15 @@ final class NumpyMessages {
                         + "\ny = np.squeeze(labels, axis=" + f.number("dim", 1) + ")")
                         : Repro.of("jax", Facts.declare("labels", "i32", f.shape("shape", List.of("2", "2", "1")))
                         + "\ny = jnp.squeeze(labels, axis=" + f.number("dim", 0) + ")")));
+        t.add(MessageTemplate.of("jax.one-hot-dtype", "jax", Kind.DTYPE)
+                .pattern("jax\\.nn\\.one_hot input should be integer-typed; got dtype=(?<dtype>\\w+)")
+                .example("DeprecationWarning: jax.nn.one_hot input should be integer-typed; got dtype=float32")
+                .repro((f, fw, v) -> {
+                    String dtype = f.dtype("dtype", "f32");
+                    String values = dtype.equals("bool") ? "[False, True, True, False]" : "[0.0, 2.0, 1.0, 2.0]";
+                    return Repro.of("jax", "labels: " + (dtype.startsWith("i") || dtype.startsWith("u") ? "f32" : dtype)
+                            + "[4] = " + values + "\ny = jax.nn.one_hot(labels, 3)");
+                }));
         t.add(MessageTemplate.of("jax.axis-tuple-index", "jax", Kind.OTHER)
                 .pattern("tuple index out of range")
                 .weak()

@@ -83,9 +83,13 @@ final class Situation {
         Stmt stmt = syntax.statements().get(stmtIndex);
         String framework = syntax.frameworkAt(stmtIndex).orElse(frameworkOfLabel(result.profile()));
         boolean broadcastNote = problem.note().map(n -> n.kind().equals(Note.SILENT_BROADCAST)).orElse(false);
+        boolean blamesTheCall = framework.equals("jax");
         Optional<CallSite> call = broadcastNote ? CallSite.forBroadcastNote(syntax, stmtIndex, stmt)
-                .or(() -> CallSite.locate(syntax, stmtIndex, stmt, blame))
-                : CallSite.locate(syntax, stmtIndex, stmt, blame);
+                .or(() -> CallSite.locate(syntax, stmtIndex, stmt, blame, blamesTheCall))
+                : CallSite.locate(syntax, stmtIndex, stmt, blame, blamesTheCall);
+        if (call.isEmpty() && problem.severity() != Severity.ERROR) {
+            call = CallSite.named(syntax, stmtIndex, stmt, problem.text());
+        }
         return new Situation(syntax, cell, resultIndex, stmtIndex, stmt, result, problem, framework, before, call);
     }
 

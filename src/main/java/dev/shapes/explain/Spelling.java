@@ -2,8 +2,10 @@ package dev.shapes.explain;
 
 /**
  * How a fix is written in the cell's framework: PyTorch tensor methods,
- * NumPy array methods (Keras programs feed NumPy arrays), or {@code tf.}
- * functions. Each returns the new text of the operand.
+ * NumPy array methods (Keras programs feed NumPy arrays), {@code tf.}
+ * functions, or JAX array methods and {@code jnp.} functions (JAX's 32-bit
+ * dtypes: {@code jnp.int32}, {@code jnp.float32}). Each returns the new text
+ * of the operand.
  */
 final class Spelling {
 
@@ -14,7 +16,7 @@ final class Spelling {
         return switch (framework) {
             case "torch" -> o.chainable() + ".squeeze(" + Math.max(0, o.rank() - 1) + ")";
             case "tf" -> "tf.squeeze(" + o.source() + ", axis=-1)";
-            case "jax" -> "jnp.squeeze(" + o.source() + ", axis=-1)";
+            case "jax" -> o.chainable() + ".squeeze(-1)";
             default -> o.chainable() + ".squeeze(-1)";
         };
     }
@@ -24,7 +26,7 @@ final class Spelling {
         return switch (framework) {
             case "torch" -> o.chainable() + ".unsqueeze(" + Math.max(0, o.rank()) + ")";
             case "tf" -> "tf.expand_dims(" + o.source() + ", -1)";
-            case "jax" -> "jnp.expand_dims(" + o.source() + ", -1)";
+            case "jax" -> o.rank() == 1 ? o.chainable() + "[:, None]" : "jnp.expand_dims(" + o.source() + ", -1)";
             default -> "np.expand_dims(" + o.source() + ", -1)";
         };
     }
@@ -60,6 +62,7 @@ final class Spelling {
         return switch (framework) {
             case "torch" -> o.chainable() + ".float()";
             case "tf" -> "tf.cast(" + o.source() + ", tf.float32)";
+            case "jax" -> o.chainable() + ".astype(jnp.float32)";
             default -> o.chainable() + ".astype(\"float32\")";
         };
     }
@@ -69,7 +72,7 @@ final class Spelling {
         return switch (framework) {
             case "torch" -> o.chainable() + ".argmax(dim=" + classAxis + ")";
             case "tf" -> "tf.argmax(" + o.source() + ", axis=-1)";
-            case "jax" -> "jnp.argmax(" + o.source() + ", axis=-1)";
+            case "jax" -> o.chainable() + ".argmax(-1)";
             default -> "np.argmax(" + o.source() + ", axis=-1)";
         };
     }
