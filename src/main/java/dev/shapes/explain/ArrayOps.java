@@ -26,6 +26,22 @@ final class ArrayOps {
 
     private ArrayOps() {}
 
+    /** jnp's and np's elementwise functions of two arrays, which broadcast like the operators. */
+    private static final Set<String> ELEMENTWISE = Set.of("add", "subtract", "multiply", "divide", "true_divide",
+            "floor_divide", "power", "mod", "maximum", "minimum", "equal", "not_equal", "less", "less_equal", "greater",
+            "greater_equal");
+
+    /** The two operands of an operator ({@code a + b}) or of an elementwise function ({@code jnp.add(a, b)}). */
+    static Optional<Operand[]> elementwise(Situation s) {
+        Optional<Operand> a = s.operand("a");
+        Optional<Operand> b = s.operand("b");
+        if (a.isEmpty() && ELEMENTWISE.contains(s.function())) {
+            a = s.operand("input");
+            b = s.operand("second");
+        }
+        return a.isPresent() && b.isPresent() ? Optional.of(new Operand[] {a.get(), b.get()}) : Optional.empty();
+    }
+
     static Optional<Expr.Call> call(Situation s) {
         return s.call.map(CallSite::site).filter(e -> e instanceof Expr.Call).map(e -> (Expr.Call) e);
     }
@@ -134,6 +150,9 @@ final class ArrayOps {
         Optional<Integer> rank = axisOutOfRange(s);
         if (call.isEmpty() || axisExpr.isEmpty() || rank.isEmpty()) {
             return out;
+        }
+        if (s.function().endsWith("squeeze")) {
+            return squeezeFixes(s);
         }
         if (s.loss().isPresent() && CellSyntax.keyword(call.get(), "axis").isPresent()) {
             Edits.removeKeyword(s.syntax.source(), call.get(), "axis", "read the classes on the last axis (the "

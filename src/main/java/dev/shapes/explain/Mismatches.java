@@ -45,6 +45,8 @@ final class Mismatches {
                     Mismatches::batchFixes),
             new Row("batch-broadcast", Kind.BATCH_SIZE, Mismatches::batchBroadcast, Mismatches::batchBroadcastStory,
                     Mismatches::batchBroadcastFixes),
+            new Row("class-axis", Kind.CLASS_COUNT, Mismatches::wrongClassAxis, Mismatches::classAxisStory,
+                    Mismatches::classAxisFixes),
             // ---------------------------------------------------------------- class-index losses (cross_entropy, nll_loss)
             new Row("extra-label-axis", Kind.LABEL_RANK, s -> classIndex(s) && isError(s) && extraLabelAxis(s),
                     Mismatches::extraAxisStory, Mismatches::extraAxisFixes),
@@ -61,7 +63,8 @@ final class Mismatches {
             new Row("float-class-indices", Kind.DTYPE, s -> classIndex(s) && isError(s) && floatIndices(s),
                     Mismatches::floatIndicesStory, Mismatches::floatIndicesFixes),
             new Row("label-out-of-range", Kind.LABEL_RANGE, s -> s.isLoss(LossInfo.Family.CLASS_INDEX) && s.hasShapes()
-                    && Set.of("torch.target-out-of-bounds", "tf.label-range").contains(s.templateId()),
+                    && (Set.of("torch.target-out-of-bounds", "tf.label-range").contains(s.templateId())
+                    || noteOf(s, "out-of-range-label") || noteOf(s, "negative-label")),
                     Mismatches::outOfRangeStory, Mismatches::outOfRangeFixes),
             new Row("integer-logits", Kind.DTYPE, s -> s.loss().isPresent() && isError(s)
                     && s.prediction().flatMap(Operand::dtype).map(d -> !d.isFloating()).orElse(false)
@@ -121,8 +124,7 @@ final class Mismatches {
                     Mismatches::trailingLabelAxisFixes),
             new Row("flatten-class-labels", Kind.LABEL_RANK, s -> isError(s) && flattenedClassLabels(s),
                     Mismatches::flattenClassLabelsStory, Mismatches::flattenClassLabelsFixes),
-            new Row("class-axis", Kind.CLASS_COUNT, Mismatches::wrongClassAxis, Mismatches::classAxisStory,
-                    Mismatches::classAxisFixes),
+
             new Row("class-indices-dtype", Kind.DTYPE, s -> s.isLoss(LossInfo.Family.CLASS_INDEX)
                     && (s.templateId().equals("tf.labels-dtype") || jaxDtype(s, "integer")) && s.label().isPresent(),
                     s -> Story.of(quote(s.label()) + " holds class ids as " + dtypeName(s.label()) + ": "
@@ -202,7 +204,7 @@ final class Mismatches {
                     Mismatches::outputWidthStory, Mismatches::outputWidthFixes),
             new Row("operand-broadcast", Kind.BROADCAST, s -> Set.of("torch.broadcast", "numpy.broadcast",
                     "jax.op-broadcast", "jax.broadcast", "tf.incompatible-shapes").contains(s.templateId())
-                    && s.operand("a").isPresent() && s.operand("b").isPresent(),
+                    && ArrayOps.elementwise(s).isPresent(),
                     Mismatches::operandBroadcastStory, Mismatches::operandBroadcastFixes),
             new Row("integer-regression", Kind.DTYPE, s -> regression(s) && isError(s)
                     && (s.templateId().equals("torch.kernel-dtype") || s.templateId().equals("torch.mean-dtype")
@@ -219,7 +221,8 @@ final class Mismatches {
                             + "float32, the layer's dtype"))).orElse(List.of())),
             new Row("view-size", Kind.OTHER, s -> s.templateId().equals("torch.view"), Mismatches::viewStory,
                     Mismatches::viewFixes),
-            new Row("one-hot-classes", Kind.LABEL_RANGE, s -> s.templateId().equals("torch.one-hot-range"),
+            new Row("one-hot-classes", Kind.LABEL_RANGE, s -> s.templateId().equals("torch.one-hot-range")
+                    || noteOf(s, "out-of-range-label") && s.function().equals("one_hot"),
                     Mismatches::oneHotRangeStory, Mismatches::oneHotRangeFixes),
             new Row("one-hot-dtype", Kind.DTYPE, s -> Set.of("torch.one-hot-dtype", "jax.one-hot-dtype")
                     .contains(s.templateId()), Mismatches::oneHotDtypeStory,
@@ -619,9 +622,13 @@ final class Mismatches {
         return out;
     }
 
-    /** optax told to read the classes on another axis than the last, where the labels say they are. */
+    /**
+     * optax told to read the classes on another axis than the last, where the labels say they are: an error,
+     * or JAX's silent broadcast, NaN or class-axis notes when the sizes happen to fit.
+     */
     static boolean wrongClassAxis(Situation s) {
-        if (!isError(s) || !s.hasShapes() || !s.loss().map(l -> l.framework().equals("jax")).orElse(false)
+        boolean complaint = isError(s) || broadcastNote(s) || noteOf(s, "class-axis") || noteOf(s, "out-of-range-label");
+        if (!complaint || !s.hasShapes() || !s.loss().map(l -> l.framework().equals("jax")).orElse(false)
                 || !CATEGORICAL_LOSSES.contains(s.function()) && !SPARSE_LOSSES.contains(s.function())) {
             return false;
         }
@@ -631,7 +638,10 @@ final class Mismatches {
                 || (axis.get() < 0 ? axis.get() + p.rank() : axis.get()) == p.rank() - 1) {
             return false;
         }
-        return s.sameShape(label(s), s.isLoss(LossInfo.Family.CLASS_INDEX) ? p.without(p.rank() - 1) : p);
+        int given = (int) (axis.get() < 0 ? axis.get() + p.rank() : axis.get());
+        boolean sparse = s.isLoss(LossInfo.Family.CLASS_INDEX);
+        return s.sameShape(label(s), sparse ? p.without(p.rank() - 1) : p)
+                && !(sparse && s.sameShape(label(s), p.without(given)));
     }
 
     static Story classAxisStory(Situation s) {
@@ -1015,20 +1025,36 @@ final class Mismatches {
         Shape p = pred(s);
         int axis = classAxis(s, p);
         String classes = sizeText(s, p.dim(axis));
-        String value = s.problem.recognition().flatMap(r -> r.facts().text("label")).orElse("a value");
+        String value = s.problem.recognition().flatMap(r -> r.facts().text("label"))
+                .or(() -> firstOutside(s, s.known(p.dim(axis)))).orElse("a value");
         List<String> notes = new ArrayList<>();
         labelRange(s).ifPresent(r -> notes.add(quote(s.label()) + " ranges from " + r[0] + " to " + r[1]
                 + (r[0] >= 1 && s.known(p.dim(axis)).map(c -> c == r[1]).orElse(false)
                 ? ": they look 1-based" : "")));
-        notes.add(s.framework.equals("torch") ? "on a GPU the same mistake is a device-side assert "
-                + "(`t >= 0 && t < n_classes`)" : "on a GPU TensorFlow gives NaN losses for such labels instead of an "
-                + "error");
+        notes.add(switch (s.framework) {
+            case "torch" -> "on a GPU the same mistake is a device-side assert (`t >= 0 && t < n_classes`)";
+            case "jax" -> "JAX raises nothing: a label past the last class gives a NaN loss, and a negative one wraps "
+                    + "around to a class counted from the end";
+            default -> "on a GPU TensorFlow gives NaN losses for such labels instead of an error";
+        });
         return Story.of(quote(s.label()) + " contains " + value + ", but the predictions have " + classes
                         + " classes, so class indices must be in [0, " + classes + ")", s.label())
                 .axes(List.of(new AxisComparison(axis, AxisRole.CLASSES, "values 0.." + (s.known(
                         p.dim(axis)).map(c -> String.valueOf(c - 1)).orElse(classes + "-1")),
                         labelRange(s).map(r -> "values " + r[0] + ".." + r[1]).orElse("includes " + value))))
                 .conventions(conventions(s)).notes(notes);
+    }
+
+    /** The first label value outside [0, classes), as written. */
+    private static Optional<String> firstOutside(Situation s, Optional<Long> classes) {
+        return s.label().flatMap(Operand::tensor).filter(Tensor::hasValues).flatMap(t -> {
+            for (double v : t.data()) {
+                if (v < 0 || classes.map(c -> v >= c).orElse(false)) {
+                    return Optional.of(String.valueOf((long) v));
+                }
+            }
+            return Optional.empty();
+        });
     }
 
     /** The smallest and largest label value, when the values are known. */
@@ -1284,11 +1310,16 @@ final class Mismatches {
     /** {@code num_classes} of a one_hot / to_categorical call set to {@code classes}, by keyword or in place. */
     private static Candidate numClasses(Situation s, Expr.Call call, long classes) {
         String description = "one-hot encode over the model's " + classes + " classes";
+        return numClassesArgument(call).map(e -> ArrayOps.setArgument(s, call, "num_classes", e,
+                String.valueOf(classes), description))
+                .orElseGet(() -> Edits.keyword(call, "num_classes", String.valueOf(classes), description).orElseThrow());
+    }
+
+    /** The class count given to one_hot / to_categorical: {@code num_classes=}, or the second argument. */
+    private static Optional<Expr> numClassesArgument(Expr.Call call) {
         List<Expr> positional = CellSyntax.positional(call);
-        if (CellSyntax.keyword(call, "num_classes").isEmpty() && positional.size() > 1) {
-            return ArrayOps.setArgument(s, call, "num_classes", positional.get(1), String.valueOf(classes), description);
-        }
-        return Edits.keyword(call, "num_classes", String.valueOf(classes), description).orElseThrow();
+        return CellSyntax.keyword(call, "num_classes").or(() -> positional.size() > 1 ? Optional.of(positional.get(1))
+                : Optional.empty());
     }
 
     static boolean binaryDtype(Situation s) {
@@ -1555,16 +1586,16 @@ final class Mismatches {
     }
 
     static Story operandBroadcastStory(Situation s) {
-        Operand a = s.operand("a").orElseThrow();
-        Operand b = s.operand("b").orElseThrow();
+        Operand a = ArrayOps.elementwise(s).orElseThrow()[0];
+        Operand b = ArrayOps.elementwise(s).orElseThrow()[1];
         return Story.of("`" + a.label() + "` " + a.typeString() + " and `" + b.label() + "` " + b.typeString()
                 + " cannot broadcast: aligned from the last axis, a pair of sizes differs and neither is 1",
                 Optional.of(b));
     }
 
     static List<Candidate> operandBroadcastFixes(Situation s) {
-        Operand a = s.operand("a").orElseThrow();
-        Operand b = s.operand("b").orElseThrow();
+        Operand a = ArrayOps.elementwise(s).orElseThrow()[0];
+        Operand b = ArrayOps.elementwise(s).orElseThrow()[1];
         List<Candidate> out = new ArrayList<>();
         for (Operand[] pair : List.of(new Operand[] {a, b}, new Operand[] {b, a})) {
             Operand big = pair[0];
@@ -1725,8 +1756,8 @@ final class Mismatches {
 
     static Story oneHotRangeStory(Situation s) {
         Optional<Operand> input = s.operand("input");
-        String classes = s.call.filter(c -> c.site() instanceof Expr.Call).flatMap(c -> CellSyntax.keyword(
-                (Expr.Call) c.site(), "num_classes")).map(e -> s.syntax.source().of(e.span())).orElse("num_classes");
+        String classes = ArrayOps.call(s).flatMap(Mismatches::numClassesArgument).map(e -> s.syntax.source()
+                .of(e.span())).orElse("num_classes");
         Optional<long[]> range = input.flatMap(Operand::tensor).filter(Tensor::hasValues).map(t -> {
             long min = Long.MAX_VALUE;
             long max = Long.MIN_VALUE;
@@ -1757,10 +1788,8 @@ final class Mismatches {
                     }
                     return new long[] {min, max};
                 });
-        Optional<Long> classes = CellSyntax.keyword(call, "num_classes")
-                .or(() -> CellSyntax.positional(call).size() > 1 ? Optional.of(CellSyntax.positional(call).get(1))
-                        : Optional.empty())
-                .filter(e -> e instanceof Expr.IntLiteral).map(e -> ((Expr.IntLiteral) e).value());
+        Optional<Long> classes = numClassesArgument(call).filter(e -> e instanceof Expr.IntLiteral)
+                .map(e -> ((Expr.IntLiteral) e).value());
         if (range.isPresent()) {
             long min = range.get()[0];
             long max = range.get()[1];
@@ -1768,7 +1797,9 @@ final class Mismatches {
                 out.add(Edits.replace(input.get(), input.get().chainable() + " - 1", "shift 1-based labels to 0-based"));
             }
             if (min >= 0) {
-                Edits.keyword(call, "num_classes", String.valueOf(max + 1), "make room for every class up to " + max)
+                String description = "make room for every class up to " + max;
+                numClassesArgument(call).map(e -> ArrayOps.setArgument(s, call, "num_classes", e, String.valueOf(max + 1),
+                        description)).or(() -> Edits.keyword(call, "num_classes", String.valueOf(max + 1), description))
                         .ifPresent(out::add);
             }
         }
@@ -1780,7 +1811,8 @@ final class Mismatches {
         String type = input.map(Operand::typeString).orElse("not an integer array");
         if (s.framework.equals("jax")) {
             return Story.of(callName(s) + " wants integer class indices but " + quote(input) + " is " + type
-                    + ": each float is compared with the class ids (2.5 matches none), and JAX deprecates float input",
+                    + ": each float is compared with the class ids, so a value such as 2.5 matches none and gives an all-zero row; JAX "
+                    + "deprecates float input",
                     input);
         }
         return Story.of("one_hot needs int64 class indices but " + quote(input) + " is " + type, input);

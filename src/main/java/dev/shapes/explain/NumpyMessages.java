@@ -206,8 +206,9 @@ final class NumpyMessages {
                         + "\nloss = optax.squared_error(predictions=predictions, targets=targets)")));
         t.add(MessageTemplate.of("jax.reshape", "jax", Kind.OTHER)
                 .pattern("cannot reshape array of shape (?<shape>" + PY_SHAPE + ") \\(size (?<size>\\d+)\\) into shape "
-                        + "(?<into>\\([-\\d, ]*\\))")
+                        + "(?<into>\\([-\\d, ]*\\)|\\[[-\\d, ]*\\])")
                 .example("TypeError: cannot reshape array of shape (4, 4) (size 16) into shape (5, 5) (size 25)")
+                .example("TypeError: cannot reshape array of shape (28, 12) (size 336) into shape [3, 4] (size 12)")
                 .repro((f, fw, v) -> Repro.of("jax", Facts.declare("x", "f32", f.shape("shape", List.of("4", "4")))
                         + "\ny = jnp.reshape(x, (" + String.join(", ", f.shape("into", List.of("5", "5"))) + "))")));
         t.add(MessageTemplate.of("jax.dot-general", "jax", Kind.OTHER)
