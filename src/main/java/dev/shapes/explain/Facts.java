@@ -17,6 +17,12 @@ import java.util.regex.Pattern;
  */
 public final class Facts {
 
+    /**
+     * The text pasted before the message (the traceback), for templates whose reproduction depends on the
+     * caller: JAX's {@code take_along_axis} message raised inside optax's integer-label cross-entropy.
+     */
+    static final String CONTEXT = "context";
+
     private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
     private static final Pattern DIM = Pattern.compile("-?\\d+|None|\\?");
 
@@ -37,6 +43,13 @@ public final class Facts {
             }
         }
         return new Facts(values);
+    }
+
+    /** These facts and one more. */
+    Facts with(String key, String value) {
+        Map<String, String> more = new LinkedHashMap<>(values);
+        more.put(key, value);
+        return new Facts(more);
     }
 
     public Map<String, String> values() {

@@ -25,7 +25,7 @@ final class MessageRecognizer {
     private static final Pattern EXCEPTION_PREFIX = Pattern.compile(
             "^\\s*(?:[A-Za-z_][\\w]*\\.)*([A-Za-z_]\\w*(?:Error|Exception|Warning|Interrupt))\\s*:\\s*");
     private static final Map<String, String> DEFAULT_VERSION = Map.of("torch", "2.x", "keras", "3.x", "tf", "2.x",
-            "numpy", "2.x", "jax", "0.4");
+            "numpy", "2.x", "jax", "0.10");
 
     private MessageRecognizer() {}
 
@@ -73,7 +73,7 @@ final class MessageRecognizer {
 
     private static Recognition recognition(MessageTemplate template, MessageTemplate.Variant variant, Matcher m,
                                            String text) {
-        Facts facts = Facts.of(m, variant.pattern());
+        Facts facts = Facts.of(m, variant.pattern()).with(Facts.CONTEXT, text.substring(0, m.start()));
         int lineStart = text.lastIndexOf('\n', m.start()) + 1;
         int lineEnd = text.indexOf('\n', m.end());
         String line = text.substring(lineStart, m.start());
@@ -104,8 +104,9 @@ final class MessageRecognizer {
                         || lower.contains("to_categorical");
                 case "tf" -> (lower.contains("tensorflow") || lower.contains("tf.nn") || lower.contains("tf.")) 
                         && !lower.contains("keras");
-                case "numpy" -> lower.contains("numpy") || lower.contains("np.");
-                case "jax" -> lower.contains("jax") || lower.contains("jnp") || lower.contains("optax");
+                // JAX's tracebacks run through jax/_src/numpy and say jnp.: they are not NumPy's
+                case "numpy" -> (lower.contains("numpy") || lower.contains("np.")) && !jax(lower);
+                case "jax" -> jax(lower);
                 default -> lower.contains(candidate);
             };
             if (hinted) {
@@ -113,6 +114,10 @@ final class MessageRecognizer {
             }
         }
         return template.framework();
+    }
+
+    private static boolean jax(String lower) {
+        return lower.contains("jax") || lower.contains("jnp") || lower.contains("optax");
     }
 
     private static String version(String framework, MessageTemplate template, String text, String exceptionType) {

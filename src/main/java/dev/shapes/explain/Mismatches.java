@@ -705,7 +705,7 @@ final class Mismatches {
      * optax: the labels as integer class ids [N] (a column squeezed, floats converted), given either to the
      * integer-label loss or one-hot encoded over the logits' classes.
      */
-    private static List<Candidate> sparseLossFixes(Situation s, String sparse, String oneHot) {
+    static List<Candidate> sparseLossFixes(Situation s, String sparse, String oneHot) {
         List<Candidate> out = new ArrayList<>();
         Operand l = s.label().orElseThrow();
         Shape p = pred(s);

@@ -176,6 +176,17 @@ final class NumpyMessages {
                 .repro((f, fw, v) -> {
                     long arr = Math.max(1, Math.min(f.number("arr", 2), 5));
                     long indices = Math.max(1, Math.min(f.number("indices", 3), 6));
+                    if (f.text(Facts.CONTEXT).map(c -> c.contains("softmax_cross_entropy_with_integer_labels"))
+                            .orElse(false) && indices == arr + 1) {
+                        // raised inside optax, which gathers labels[..., None]: the labels have the logits' rank
+                        List<String> logits = new ArrayList<>(java.util.Collections.nCopies((int) arr - 1, "4"));
+                        List<String> labels = new ArrayList<>(logits);
+                        logits.add("3");
+                        labels.add("1");
+                        return Repro.of("jax", Facts.declare("logits", "f32", logits) + "\n"
+                                + Facts.declare("labels", "i32", labels)
+                                + "\nloss = optax.softmax_cross_entropy_with_integer_labels(logits, labels)");
+                    }
                     List<String> a = new ArrayList<>(List.of("4"));
                     List<String> i = new ArrayList<>(List.of("4"));
                     for (long k = 1; k < arr; k++) {

@@ -326,7 +326,11 @@ final class SilentBugs {
     static Candidate swap(Operand first, Operand second) {
         Edit a = new Edit(first.span(), second.source());
         Edit b = new Edit(second.span(), first.source());
-        return new Candidate(List.of(a, b), second.source() + ", " + first.source(), "swap the arguments", false);
+        // the code reads in the order the arguments end up in
+        boolean firstComesFirst = first.span().line() < second.span().line() || first.span().line() == second.span()
+                .line() && first.span().column() < second.span().column();
+        String code = firstComesFirst ? second.source() + ", " + first.source() : first.source() + ", " + second.source();
+        return new Candidate(List.of(a, b), code, "swap the arguments", false);
     }
 
     // ------------------------------------------------------------ class ids stored as floats
@@ -370,6 +374,13 @@ final class SilentBugs {
                 Edits.replaceCall(s, "F.cross_entropy(" + prediction.get().source() + ", " + indices + ")",
                         "treat them as class indices with cross_entropy").ifPresent(fixes::add);
             }
+        }
+        if (s.framework.equals("jax") && prediction.isPresent() && prediction.get().rank() >= 2
+                && !prediction.get().last().map(d -> d.is(1)).orElse(true) && (label.get().rank() + 1 == prediction.get()
+                .rank() || label.get().rank() == prediction.get().rank() && label.get().last().map(d -> d.is(1))
+                .orElse(false))) {
+            fixes.addAll(Mismatches.sparseLossFixes(s, "treat them as class indices with the integer-label loss",
+                    "one-hot encode them"));
         }
         return Optional.of(new Finding("integer-valued-float-labels", Kind.LABEL_ENCODING, Mismatches.quote(label)
                 + " is float but holds whole numbers up to " + (long) max + ": they look like class indices, yet "

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -150,7 +151,57 @@ class PastedTracebackTest {
                         + "could not be broadcast together with shapes (64,) (32,) ", "numpy", "2.x", Kind.BATCH_SIZE),
                 Arguments.of("NumPy 1.x boolean mask", "IndexError: boolean index did not match indexed array along "
                         + "dimension 0; dimension is 32 but corresponding boolean dimension is 16", "numpy", "1.x",
-                        Kind.BATCH_SIZE));
+                        Kind.BATCH_SIZE),
+                Arguments.of("optax integer labels with a label column, through take_along_axis", OPTAX_TRACEBACK,
+                        "jax", "0.10", Kind.LABEL_RANK),
+                Arguments.of("jnp broadcasting in a hand-written loss", """
+                        Traceback (most recent call last):
+                          File "/home/me/loss.py", line 9, in <module>
+                            diff = probs - y_onehot
+                          File "/home/me/.venv/lib/python3.11/site-packages/jax/_src/numpy/array_methods.py", line 1083, in op
+                            return getattr(self.aval, f"_{name}")(self, *args)
+                        TypeError: sub got incompatible shapes for broadcasting: (32, 10), (32, 5).
+                        """, "jax", "0.10", Kind.BROADCAST),
+                Arguments.of("optax's dtype check on float class ids", """
+                          File "/home/me/.venv/lib/python3.11/site-packages/optax/losses/_classification.py", line 248, in softmax_cross_entropy_with_integer_labels
+                            chex.assert_type([labels], int)
+                          File "/home/me/.venv/lib/python3.11/site-packages/optax/_src/utils.py", line 78, in check_subdtype
+                        TypeError: Expected the input to have a dtype that is a subdtype of <class 'numpy.integer'>, got float32 instead
+                        """, "jax", "0.10", Kind.DTYPE),
+                Arguments.of("jnp.sum over an axis past the last, through jax/_src/numpy", """
+                          File "/home/me/.venv/lib/python3.11/site-packages/jax/_src/numpy/reductions.py", line 268, in sum
+                        ValueError: axis 2 is out of bounds for array of dimension 2
+                        """, "jax", "0.10", Kind.OTHER));
+    }
+
+    /** A real optax traceback: the message comes from jnp.take_along_axis, inside the integer-label loss. */
+    private static final String OPTAX_TRACEBACK = """
+            Traceback (most recent call last):
+              File "/home/me/train.py", line 31, in <module>
+                loss = optax.softmax_cross_entropy_with_integer_labels(logits, labels).mean()
+              File "/home/me/.venv/lib/python3.11/site-packages/optax/losses/_classification.py", line 253, in softmax_cross_entropy_with_integer_labels
+                label_logits = jnp.take_along_axis(
+              File "/home/me/.venv/lib/python3.11/site-packages/jax/_src/numpy/lax_numpy.py", line 11245, in take_along_axis
+                raise ValueError("indices and arr must have the same number of dimensions; "
+            ValueError: indices and arr must have the same number of dimensions; 3 vs. 2
+            """;
+
+    @Test
+    void aPastedOptaxErrorIsExplainedWithFixesVerifiedUnderJax() {
+        Explanation e = Explainer.explainMessage(OPTAX_TRACEBACK);
+        assertEquals("jax.take-along-axis", e.templateId().orElseThrow());
+        assertEquals("ValueError", e.exceptionType().orElseThrow());
+        // the traceback says optax's integer-label loss raised it: the reproduction calls that loss
+        String repro = e.repro().orElseThrow();
+        assertTrue(repro.startsWith("use jax\n") && repro.contains("optax.softmax_cross_entropy_with_integer_labels"),
+                repro);
+        assertTrue(e.reproduced(), () -> repro + "\n" + e.evaluation().orElseThrow().statements());
+        Diagnosis d = e.diagnosis().orElseThrow();
+        assertEquals(Kind.LABEL_RANK, d.kind());
+        assertTrue(d.summary().startsWith("`labels` [4, 1] has a trailing axis of size 1"), d.summary());
+        assertEquals(List.of("labels.squeeze(-1)", "labels[:, 0]", "labels.reshape(-1)"),
+                e.fixes().stream().map(Fix::code).toList());
+        assertTrue(e.fixes().stream().allMatch(Fix::verified));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -166,7 +217,7 @@ class PastedTracebackTest {
             assertTrue(e.reproduced(), () -> "not reproduced by\n" + e.repro().get() + "\n"
                     + e.evaluation().orElseThrow().statements());
         }
-        if (framework.equals("torch")) {
+        if (framework.equals("torch") || framework.equals("jax")) {
             assertFalse(e.fixes().isEmpty(), () -> "no verified fix for\n" + e.repro().get());
         }
     }
