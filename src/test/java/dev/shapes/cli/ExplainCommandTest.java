@@ -69,6 +69,22 @@ class ExplainCommandTest {
     }
 
     @Test
+    void explainJsonOfAJaxMessageReproducesItUnderJax() throws IOException {
+        Path message = file("jax.txt", "ValueError: Shape mismatch: got (8, 1) and (8,).\n");
+        Run r = run("explain", "--json", message.toString());
+        assertEquals(0, r.exit());
+        JsonObject doc = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals("jax", doc.get("framework").getAsString());
+        assertEquals("0.10", doc.get("version").getAsString());
+        assertEquals("label-rank", doc.get("kind").getAsString());
+        assertTrue(doc.get("repro").getAsString().startsWith("use jax\n"));
+        assertTrue(doc.get("reproduced").getAsBoolean());
+        JsonObject fix = doc.getAsJsonArray("fixes").get(0).getAsJsonObject();
+        assertEquals("targets[:, None]", fix.get("code").getAsString());
+        assertTrue(fix.get("verified").getAsBoolean());
+    }
+
+    @Test
     void explainSaysSoWhenItDoesNotRecogniseAMessage() throws IOException {
         Run r = run("explain", "--json", file("x.txt", "SyntaxError: invalid syntax\n").toString());
         assertEquals(1, r.exit());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import dev.shapes.eval.StatementResult;
+import dev.shapes.explain.Explanation;
 import dev.shapes.render.TextRenderer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -171,6 +172,22 @@ class CellRunnerTest {
         assertTrue(CellOutput.html(run).contains("shapes-explain"));
         assertEquals("batch-size", CellOutput.json(run).getAsJsonObject("explain").get("kind").getAsString());
         assertTrue(run.notationProblems().isEmpty());
+    }
+
+    @Test
+    void explainCellsExplainAPastedOptaxTracebackWithFixesVerifiedUnderJax() {
+        CellRun run = runner.run("""
+                %%explain
+                  File "/home/me/.venv/lib/python3.11/site-packages/optax/losses/_classification.py", line 248, in softmax_cross_entropy_with_integer_labels
+                TypeError: Expected the input to have a dtype that is a subdtype of <class 'numpy.integer'>, got float32 instead
+                """, "In [1]");
+        Explanation e = run.explanation().orElseThrow();
+        assertEquals("jax", e.framework().orElseThrow());
+        assertTrue(e.repro().orElseThrow().startsWith("use jax\n"), e.repro().get());
+        assertEquals("labels.astype(jnp.int32)", e.fixes().get(0).code());
+        assertTrue(e.fixes().get(0).verified());
+        assertTrue(CellOutput.text(run).startsWith("recognised: jax"), CellOutput.text(run));
+        assertTrue(CellOutput.text(run).contains("labels.astype(jnp.int32)"), CellOutput.text(run));
     }
 
     @Test
