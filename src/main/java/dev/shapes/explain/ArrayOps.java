@@ -26,20 +26,23 @@ final class ArrayOps {
 
     private ArrayOps() {}
 
+    /** The two arrays an operation combines: a and b of a product or an operator, arr and indices of a gather. */
+    record Pair(Operand first, Operand second) {}
+
     /** jnp's and np's elementwise functions of two arrays, which broadcast like the operators. */
     private static final Set<String> ELEMENTWISE = Set.of("add", "subtract", "multiply", "divide", "true_divide",
             "floor_divide", "power", "mod", "maximum", "minimum", "equal", "not_equal", "less", "less_equal", "greater",
             "greater_equal");
 
     /** The two operands of an operator ({@code a + b}) or of an elementwise function ({@code jnp.add(a, b)}). */
-    static Optional<Operand[]> elementwise(Situation s) {
+    static Optional<Pair> elementwise(Situation s) {
         Optional<Operand> a = s.operand("a");
         Optional<Operand> b = s.operand("b");
         if (a.isEmpty() && ELEMENTWISE.contains(s.function())) {
             a = s.operand("input");
             b = s.operand("second");
         }
-        return a.isPresent() && b.isPresent() ? Optional.of(new Operand[] {a.get(), b.get()}) : Optional.empty();
+        return a.isPresent() && b.isPresent() ? Optional.of(new Pair(a.get(), b.get())) : Optional.empty();
     }
 
     static Optional<Expr.Call> call(Situation s) {
@@ -190,7 +193,8 @@ final class ArrayOps {
             return Optional.empty();
         }
         List<Expr> positional = CellSyntax.positional(call.get());
-        Optional<Expr> shape = CellSyntax.keyword(call.get(), "shape").or(() -> CellSyntax.keyword(call.get(), "newshape"));
+        Optional<Expr> shape = CellSyntax.keyword(call.get(), "shape")
+                .or(() -> CellSyntax.keyword(call.get(), "newshape"));
         if (shape.isEmpty()) {
             int first = isMethod(s) ? 0 : 1;
             if (positional.size() == first + 1) {
@@ -258,8 +262,9 @@ final class ArrayOps {
                         "infer axis " + i + " (it becomes " + elements / rest + ")", false));
             }
         }
-        // the sizes cannot all be right: the nearest size that divides the element count, for the last given axis
-        for (int i = sizes.size() - 1; i >= 0; i--) {
+        // one axis is inferred already, so the others do not divide the element count: the nearest size that does,
+        // for the last of them
+        for (int i = sizes.size() - 1; i >= 0 && inferred; i--) {
             if (sizes.get(i) == -1) {
                 continue;
             }
@@ -272,7 +277,7 @@ final class ArrayOps {
             }
             long room = elements / others;
             long nearest = nearestDivisor(room, sizes.get(i));
-            if (nearest != sizes.get(i) && (inferred || sizes.size() == 1 || nearest * others == elements)) {
+            if (nearest != sizes.get(i)) {
                 Edit edit = new Edit(items.get().get(i).span(), String.valueOf(nearest));
                 out.add(new Candidate(List.of(edit), Edits.within(s.syntax.source(), call.get().span(), edit),
                         "the nearest size that fits " + elements + " elements (check what the axis means)", true));
@@ -377,13 +382,13 @@ final class ArrayOps {
     // ------------------------------------------------------------ matrix products
 
     /** The two factors of a product: the operands of {@code @}, or the first two arguments of matmul/dot. */
-    static Optional<Operand[]> factors(Situation s) {
+    static Optional<Pair> factors(Situation s) {
         Optional<Operand> a = s.operand("a").or(() -> s.operand("input"));
         Optional<Operand> b = s.operand("b").or(() -> s.operand("second"));
         if (a.isEmpty() || b.isEmpty() || a.get().rank() < 1 || b.get().rank() < 1) {
             return Optional.empty();
         }
-        return Optional.of(new Operand[] {a.get(), b.get()});
+        return Optional.of(new Pair(a.get(), b.get()));
     }
 
     /** The axis of {@code b} that is contracted: its second-to-last, or its only one. */
@@ -392,9 +397,8 @@ final class ArrayOps {
     }
 
     static Story matmulStory(Situation s) {
-        Operand[] f = factors(s).orElseThrow();
-        Operand a = f[0];
-        Operand b = f[1];
+        Operand a = factors(s).orElseThrow().first();
+        Operand b = factors(s).orElseThrow().second();
         Dim k = a.last().orElseThrow();
         Dim rows = b.dim(contracted(b)).orElseThrow();
         return Story.of(Mismatches.quote(Optional.of(a)) + " " + a.typeString() + " @ " + Mismatches.quote(Optional.of(b))
@@ -407,12 +411,8 @@ final class ArrayOps {
 
     static List<Candidate> matmulFixes(Situation s) {
         List<Candidate> out = new ArrayList<>();
-        Optional<Operand[]> f = factors(s);
-        if (f.isEmpty()) {
-            return out;
-        }
-        Operand a = f.get()[0];
-        Operand b = f.get()[1];
+        Operand a = factors(s).orElseThrow().first();
+        Operand b = factors(s).orElseThrow().second();
         Shape as = a.shape().orElseThrow();
         Shape bs = b.shape().orElseThrow();
         Dim k = as.dim(as.rank() - 1);
@@ -433,7 +433,7 @@ final class ArrayOps {
     // ------------------------------------------------------------ take_along_axis
 
     /** {@code jnp.take_along_axis(arr, indices, axis)}'s array and indices. */
-    static Optional<Operand[]> gather(Situation s) {
+    static Optional<Pair> gather(Situation s) {
         if (!s.function().equals("take_along_axis")) {
             return Optional.empty();
         }
@@ -442,18 +442,18 @@ final class ArrayOps {
         if (arr.isEmpty() || indices.isEmpty() || arr.get().shape().isEmpty() || indices.get().shape().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Operand[] {arr.get(), indices.get()});
+        return Optional.of(new Pair(arr.get(), indices.get()));
     }
 
     /** The indices of another rank than the array. */
     static boolean gatherRank(Situation s) {
-        return gather(s).map(g -> g[0].rank() != g[1].rank()).orElse(false);
+        return gather(s).map(g -> g.first().rank() != g.second().rank()).orElse(false);
     }
 
     /** Indices of the array's rank whose first axis (the batch) differs from the array's. */
     static boolean gatherBatch(Situation s) {
-        return gather(s).map(g -> g[0].rank() == g[1].rank() && g[0].rank() >= 2
-                && !s.same(g[0].dim(0).orElseThrow(), g[1].dim(0).orElseThrow())).orElse(false);
+        return gather(s).map(g -> g.first().rank() == g.second().rank() && g.first().rank() >= 2
+                && !s.same(g.first().dim(0).orElseThrow(), g.second().dim(0).orElseThrow())).orElse(false);
     }
 
     /** What the indices were made from: {@code labels} for {@code labels[:, None]}, else the indices themselves. */
@@ -484,9 +484,8 @@ final class ArrayOps {
     }
 
     static Story gatherRankStory(Situation s) {
-        Operand[] g = gather(s).orElseThrow();
-        Operand arr = g[0];
-        Operand indices = g[1];
+        Operand arr = gather(s).orElseThrow().first();
+        Operand indices = gather(s).orElseThrow().second();
         Shape wanted = arr.shape().orElseThrow().with(arr.rank() - 1, Dim.of(1));
         return Story.of(Mismatches.quote(Optional.of(indices)) + " " + indices.typeString() + " has " + indices.rank()
                 + (indices.rank() == 1 ? " axis" : " axes") + " but " + Mismatches.quote(Optional.of(arr)) + " "
@@ -499,12 +498,8 @@ final class ArrayOps {
 
     static List<Candidate> gatherRankFixes(Situation s) {
         List<Candidate> out = new ArrayList<>();
-        Optional<Operand[]> g = gather(s);
-        if (g.isEmpty()) {
-            return out;
-        }
-        Operand arr = g.get()[0];
-        Operand indices = g.get()[1];
+        Operand arr = gather(s).orElseThrow().first();
+        Operand indices = gather(s).orElseThrow().second();
         Operand base = base(s, indices);
         int rank = arr.rank();
         if (base != indices && base.rank() == rank) {
@@ -527,9 +522,8 @@ final class ArrayOps {
     }
 
     static Story gatherBatchStory(Situation s) {
-        Operand[] g = gather(s).orElseThrow();
-        Operand arr = g[0];
-        Operand indices = g[1];
+        Operand arr = gather(s).orElseThrow().first();
+        Operand indices = gather(s).orElseThrow().second();
         return Story.of(Mismatches.quote(Optional.of(indices)) + " " + indices.typeString() + " has "
                 + Mismatches.sizeText(s, indices.dim(0).orElseThrow()) + " rows but " + Mismatches.quote(Optional.of(arr))
                 + " " + arr.typeString() + " has " + Mismatches.sizeText(s, arr.dim(0).orElseThrow())
@@ -543,12 +537,8 @@ final class ArrayOps {
 
     static List<Candidate> gatherBatchFixes(Situation s) {
         List<Candidate> out = new ArrayList<>();
-        Optional<Operand[]> g = gather(s);
-        if (g.isEmpty()) {
-            return out;
-        }
-        Operand arr = g.get()[0];
-        Operand indices = g.get()[1];
+        Operand arr = gather(s).orElseThrow().first();
+        Operand indices = gather(s).orElseThrow().second();
         Optional<Long> n = arr.dim(0).flatMap(s::known);
         Optional<Long> m = indices.dim(0).flatMap(s::known);
         if (n.isEmpty() || m.isEmpty()) {

@@ -1586,16 +1586,16 @@ final class Mismatches {
     }
 
     static Story operandBroadcastStory(Situation s) {
-        Operand a = ArrayOps.elementwise(s).orElseThrow()[0];
-        Operand b = ArrayOps.elementwise(s).orElseThrow()[1];
+        Operand a = ArrayOps.elementwise(s).orElseThrow().first();
+        Operand b = ArrayOps.elementwise(s).orElseThrow().second();
         return Story.of("`" + a.label() + "` " + a.typeString() + " and `" + b.label() + "` " + b.typeString()
                 + " cannot broadcast: aligned from the last axis, a pair of sizes differs and neither is 1",
                 Optional.of(b));
     }
 
     static List<Candidate> operandBroadcastFixes(Situation s) {
-        Operand a = ArrayOps.elementwise(s).orElseThrow()[0];
-        Operand b = ArrayOps.elementwise(s).orElseThrow()[1];
+        Operand a = ArrayOps.elementwise(s).orElseThrow().first();
+        Operand b = ArrayOps.elementwise(s).orElseThrow().second();
         List<Candidate> out = new ArrayList<>();
         for (Operand[] pair : List.of(new Operand[] {a, b}, new Operand[] {b, a})) {
             Operand big = pair[0];

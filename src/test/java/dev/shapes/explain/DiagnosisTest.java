@@ -20,17 +20,17 @@ import org.junit.jupiter.api.Test;
  */
 class DiagnosisTest {
 
-    private static Explainer.Checked check(String cell) {
+    static Explainer.Checked check(String cell) {
         return Explainer.check(new Session(Frameworks.all()), cell);
     }
 
-    private static Diagnosis only(Explainer.Checked checked, Severity severity) {
+    static Diagnosis only(Explainer.Checked checked, Severity severity) {
         List<Diagnosis> found = checked.diagnoses().stream().filter(d -> d.severity() == severity).toList();
         assertEquals(1, found.size(), () -> found.toString());
         return found.get(0);
     }
 
-    private static List<String> codes(Diagnosis d) {
+    static List<String> codes(Diagnosis d) {
         return d.verifiedFixes().stream().map(Fix::code).toList();
     }
 
