@@ -106,6 +106,11 @@ final class ArrayOps {
         return axis >= -rank && axis < rank;
     }
 
+    /** An operand as the stories name it: {@code `x` f32[8, 5]}. */
+    private static String typed(Operand o) {
+        return Mismatches.quote(Optional.of(o)) + " " + o.typeString();
+    }
+
     /** The rank of the array, if an axis argument names an axis it does not have. */
     static Optional<Integer> axisOutOfRange(Situation s) {
         Optional<Operand> array = array(s);
@@ -134,7 +139,7 @@ final class ArrayOps {
     static Story axisStory(Situation s) {
         Operand array = array(s).orElseThrow();
         String axis = axisArgument(s).map(e -> s.syntax.source().of(e.span())).orElse("?");
-        String summary = Mismatches.quote(Optional.of(array)) + " " + array.typeString() + " has "
+        String summary = typed(array) + " has "
                 + validAxes(array.rank()) + ", so axis=" + axis + " names an axis it does not have";
         List<String> notes = new ArrayList<>();
         if (s.loss().isPresent()) {
@@ -230,7 +235,7 @@ final class ArrayOps {
         String target = reshapeSizes(s).map(items -> "(" + String.join(", ", items.stream()
                 .map(e -> s.syntax.source().of(e.span())).toList()) + (items.size() == 1 ? ",)" : ")"))
                 .orElse("the new shape");
-        String what = array.map(a -> Mismatches.quote(Optional.of(a)) + " " + a.typeString()).orElse("the array");
+        String what = array.map(ArrayOps::typed).orElse("the array");
         return Story.of(what + " has " + (elements >= 0 ? elements : "its") + " elements, which cannot be arranged as "
                 + target + ": the sizes must multiply to the element count (one of them may be -1, to be inferred)",
                 array).notes(List.of("a reshape keeps every element and their order; to drop or pad elements, slice "
@@ -343,10 +348,11 @@ final class ArrayOps {
         Shape shape = array.shape().orElseThrow();
         String axis = axisArgument(s).map(e -> s.syntax.source().of(e.span())).orElse("?");
         List<Integer> ones = singletons(shape);
-        String summary = "only axes of size 1 can be squeezed, but axis " + axis + " of "
-                + Mismatches.quote(Optional.of(array)) + " " + array.typeString() + " has size "
-                + axisArgument(s).flatMap(ArrayOps::integer).filter(a -> inRange(a, shape.rank()))
-                .map(a -> Mismatches.sizeText(s, shape.dim((int) (a < 0 ? a + shape.rank() : a)))).orElse("other than 1")
+        String size = axisArgument(s).flatMap(ArrayOps::integer).filter(a -> inRange(a, shape.rank()))
+                .map(a -> Mismatches.sizeText(s, shape.dim((int) (a < 0 ? a + shape.rank() : a))))
+                .orElse("other than 1");
+        String summary = "only axes of size 1 can be squeezed, but axis " + axis + " of " + typed(array) + " has size "
+                + size
                 + (ones.isEmpty() ? "; it has no axis of size 1" : "; its axis of size 1 is "
                 + String.join(", ", ones.stream().map(String::valueOf).toList()));
         return Story.of(summary, Optional.of(array));
@@ -401,9 +407,9 @@ final class ArrayOps {
         Operand b = factors(s).orElseThrow().second();
         Dim k = a.last().orElseThrow();
         Dim rows = b.dim(contracted(b)).orElseThrow();
-        return Story.of(Mismatches.quote(Optional.of(a)) + " " + a.typeString() + " @ " + Mismatches.quote(Optional.of(b))
-                + " " + b.typeString() + ": the last axis of `" + a.label() + "` (" + Mismatches.sizeText(s, k)
-                + ") must equal the " + (b.rank() >= 2 ? "second-to-last" : "only") + " axis of `" + b.label() + "` ("
+        return Story.of(typed(a) + " @ " + typed(b) + ": the last axis of `" + a.label() + "` ("
+                + Mismatches.sizeText(s, k) + ") must equal the " + (b.rank() >= 2 ? "second-to-last" : "only")
+                + " axis of `" + b.label() + "` ("
                 + Mismatches.sizeText(s, rows) + ")", Optional.of(b))
                 .notes(List.of("a [..., n, k] @ b [..., k, m] gives [..., n, m]: the sizes k are summed over and must "
                         + "agree"));
@@ -422,8 +428,8 @@ final class ArrayOps {
         if (as.rank() == 2 && bs.rank() >= 1 && s.same(as.dim(0), bs.dim(contracted(b)))) {
             out.add(Edits.chain(a, ".T", "multiply the transpose of `" + a.label() + "`"));
         }
-        Edits.redeclare(s, b, contracted(b), Mismatches.sizeText(s, k), "if `" + b.label() + "` is a weight you define, "
-                + "give it " + Mismatches.sizeText(s, k) + " rows").ifPresent(out::add);
+        Edits.redeclare(s, b, contracted(b), Mismatches.sizeText(s, k), "if `" + b.label() + "` is a weight you "
+                + "define, give it " + Mismatches.sizeText(s, k) + " rows").ifPresent(out::add);
         Dim rows = bs.dim(contracted(b));
         Edits.redeclare(s, a, as.rank() - 1, Mismatches.sizeText(s, rows), "if `" + a.label() + "` should have "
                 + Mismatches.sizeText(s, rows) + " features, declare it so").ifPresent(out::add);
@@ -487,11 +493,11 @@ final class ArrayOps {
         Operand arr = gather(s).orElseThrow().first();
         Operand indices = gather(s).orElseThrow().second();
         Shape wanted = arr.shape().orElseThrow().with(arr.rank() - 1, Dim.of(1));
-        return Story.of(Mismatches.quote(Optional.of(indices)) + " " + indices.typeString() + " has " + indices.rank()
-                + (indices.rank() == 1 ? " axis" : " axes") + " but " + Mismatches.quote(Optional.of(arr)) + " "
-                + arr.typeString() + " has " + arr.rank() + ": take_along_axis wants indices of the array's rank, "
+        return Story.of(typed(indices) + " has " + indices.rank() + (indices.rank() == 1 ? " axis" : " axes")
+                + " but " + typed(arr) + " has " + arr.rank() + ": take_along_axis wants indices of the array's rank, "
                 + Mismatches.shapeText(s, wanted) + " to pick one entry per row", Optional.of(indices))
-                .axes(Axes.compare(s, wanted, Axes.predictionRoles(wanted.rank(), false), indices.shape().orElseThrow()))
+                .axes(Axes.compare(s, wanted, Axes.predictionRoles(wanted.rank(), false),
+                        indices.shape().orElseThrow()))
                 .notes(List.of("for class indices labels [N] against log-probabilities [N, C]: "
                         + "jnp.take_along_axis(logp, labels[:, None], axis=1) gives [N, 1]"));
     }
@@ -503,8 +509,8 @@ final class ArrayOps {
         Operand base = base(s, indices);
         int rank = arr.rank();
         if (base != indices && base.rank() == rank) {
-            out.add(Edits.replace(indices, base.source(), "`" + base.label() + "` already has the array's rank: pass it "
-                    + "as it is"));
+            out.add(Edits.replace(indices, base.source(), "`" + base.label() + "` already has the array's rank: pass "
+                    + "it as it is"));
         }
         if (base.rank() == rank - 1) {
             out.add(Edits.replace(indices, base.chainable() + (rank == 2 ? "[:, None]" : "[..., None]"),
@@ -524,9 +530,8 @@ final class ArrayOps {
     static Story gatherBatchStory(Situation s) {
         Operand arr = gather(s).orElseThrow().first();
         Operand indices = gather(s).orElseThrow().second();
-        return Story.of(Mismatches.quote(Optional.of(indices)) + " " + indices.typeString() + " has "
-                + Mismatches.sizeText(s, indices.dim(0).orElseThrow()) + " rows but " + Mismatches.quote(Optional.of(arr))
-                + " " + arr.typeString() + " has " + Mismatches.sizeText(s, arr.dim(0).orElseThrow())
+        return Story.of(typed(indices) + " has " + Mismatches.sizeText(s, indices.dim(0).orElseThrow()) + " rows but "
+                + typed(arr) + " has " + Mismatches.sizeText(s, arr.dim(0).orElseThrow())
                 + ": take_along_axis picks entries row by row, so the indices and the array must agree on every "
                 + "axis but the one gathered along", Optional.of(indices))
                 .axes(Axes.compare(s, arr.shape().orElseThrow().with(arr.rank() - 1, Dim.of(1)),

@@ -87,7 +87,8 @@ final class Mismatches {
                     Mismatches::binaryAxisStory, Mismatches::binaryAxisFixes),
             new Row("binary-class-indices", Kind.LABEL_ENCODING, s -> binary(s) && isError(s) && binaryIndexLabels(s),
                     Mismatches::binaryIndicesStory, Mismatches::binaryIndicesFixes),
-            new Row("binary-width", Kind.CLASS_COUNT, s -> binary(s) && (isError(s) || broadcastNote(s)) && binaryWidth(s),
+            new Row("binary-width", Kind.CLASS_COUNT, s -> binary(s) && (isError(s) || broadcastNote(s))
+                    && binaryWidth(s),
                     Mismatches::binaryWidthStory, Mismatches::binaryWidthFixes),
             new Row("binary-target-dtype", Kind.DTYPE, s -> binary(s) && isError(s) && binaryDtype(s),
                     Mismatches::binaryDtypeStory, Mismatches::binaryDtypeFixes),
@@ -687,7 +688,8 @@ final class Mismatches {
 
     static List<Candidate> categoricalIndexFixes(Situation s) {
         if (s.framework.equals("jax")) {
-            return sparseLossFixes(s, "keep the class ids and use the integer-label loss", "one-hot encode the class ids");
+            return sparseLossFixes(s, "keep the class ids and use the integer-label loss",
+                    "one-hot encode the class ids");
         }
         List<Candidate> out = new ArrayList<>();
         boolean tf = s.function().equals("softmax_cross_entropy_with_logits");
@@ -1187,14 +1189,16 @@ final class Mismatches {
         Operand l = s.label().orElseThrow();
         List<Candidate> out = new ArrayList<>();
         String fw = s.framework;
+        String targets = "`" + l.label() + "`";
+        String outputs = "`" + p.label() + "`";
         if (l.rank() < p.rank()) {
-            out.add(Edits.replace(l, Spelling.expandLast(fw, l), "give the targets the trailing axis of the logits"));
-            out.add(Edits.replace(l, Spelling.column(fw, l), "reshape the targets to a column"));
-            out.add(Edits.replace(p, Spelling.squeezeLast(fw, p), "drop the logits' trailing axis instead"));
+            out.add(Edits.replace(l, Spelling.expandLast(fw, l), "give " + targets + " the trailing axis of " + outputs));
+            out.add(Edits.replace(l, Spelling.column(fw, l), "reshape " + targets + " to a column"));
+            out.add(Edits.replace(p, Spelling.squeezeLast(fw, p), "drop the trailing axis of " + outputs + " instead"));
         } else {
-            out.add(Edits.replace(l, Spelling.squeezeLast(fw, l), "drop the targets' trailing axis"));
-            out.add(Edits.replace(l, Spelling.flatten(fw, l), "flatten the targets"));
-            out.add(Edits.replace(p, Spelling.expandLast(fw, p), "give the logits the trailing axis instead"));
+            out.add(Edits.replace(l, Spelling.squeezeLast(fw, l), "drop the trailing axis of " + targets));
+            out.add(Edits.replace(l, Spelling.flatten(fw, l), "flatten " + targets));
+            out.add(Edits.replace(p, Spelling.expandLast(fw, p), "give " + outputs + " the trailing axis instead"));
         }
         return out;
     }
@@ -1811,9 +1815,8 @@ final class Mismatches {
         String type = input.map(Operand::typeString).orElse("not an integer array");
         if (s.framework.equals("jax")) {
             return Story.of(callName(s) + " wants integer class indices but " + quote(input) + " is " + type
-                    + ": each float is compared with the class ids, so a value such as 2.5 matches none and gives an all-zero row; JAX "
-                    + "deprecates float input",
-                    input);
+                    + ": each float is compared with the class ids, so a value such as 2.5 matches none and gives an "
+                    + "all-zero row; JAX deprecates float input", input);
         }
         return Story.of("one_hot needs int64 class indices but " + quote(input) + " is " + type, input);
     }

@@ -37,6 +37,11 @@ final class SilentBugs {
             SilentBugs::kerasArgumentOrder,
             SilentBugs::integerValuedFloatLabels);
 
+    /** Cross-entropies that apply (log-)softmax to their input themselves. */
+    private static final java.util.Set<String> LOGITS_CROSS_ENTROPIES = java.util.Set.of("cross_entropy",
+            "softmax_cross_entropy_with_logits", "sparse_softmax_cross_entropy_with_logits", "softmax_cross_entropy",
+            "softmax_cross_entropy_with_integer_labels");
+
     private SilentBugs() {}
 
     /** The first finding for this situation's call, if any. */
@@ -66,9 +71,7 @@ final class SilentBugs {
     // ------------------------------------------------------------ softmax / sigmoid applied twice
 
     static Optional<Finding> softmaxBeforeLogitsLoss(Situation s) {
-        String fn = s.function();
-        if (!fn.equals("cross_entropy") && !fn.equals("softmax_cross_entropy_with_logits")
-                && !fn.equals("sparse_softmax_cross_entropy_with_logits")) {
+        if (!LOGITS_CROSS_ENTROPIES.contains(s.function())) {
             return Optional.empty();
         }
         Optional<Operand> prediction = s.written(CallSite.PREDICTION);
@@ -92,7 +95,8 @@ final class SilentBugs {
 
     static Optional<Finding> sigmoidBeforeBceWithLogits(Situation s) {
         String fn = s.function();
-        if (!fn.equals("binary_cross_entropy_with_logits") && !fn.equals("sigmoid_cross_entropy_with_logits")) {
+        if (!fn.equals("binary_cross_entropy_with_logits") && !fn.equals("sigmoid_cross_entropy_with_logits")
+                && !fn.equals("sigmoid_binary_cross_entropy")) {
             return Optional.empty();
         }
         Optional<Operand> prediction = s.written(CallSite.PREDICTION);

@@ -28,6 +28,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class JaxDiagnosisTest {
 
+    /** The commonest optax mistake: class ids kept as a column. */
+    private static final String LABEL_COLUMN = """
+            use jax
+            logits: f32[32, 10]
+            labels: i32[32, 1]
+            loss = optax.softmax_cross_entropy_with_integer_labels(logits, labels)
+            """;
+
     private static String pointedAt(Diagnosis d) {
         return d.lineText().substring(d.span().column(), d.span().endColumn());
     }
@@ -35,6 +43,9 @@ class JaxDiagnosisTest {
     /** Cell, what the diagnosis is, the argument it points at, a phrase of its summary, its verified fixes in order. */
     static Stream<Arguments> diagnoses() {
         return Stream.of(
+                Arguments.of("a label column for the integer-label loss is squeezed", LABEL_COLUMN, Severity.ERROR,
+                        Kind.LABEL_RANK, "labels", "`labels` [32, 1] has a trailing axis of size 1",
+                        List.of("labels.squeeze(-1)", "labels[:, 0]", "labels.reshape(-1)")),
                 Arguments.of("float class ids are cast to int32", """
                         use jax
                         logits: f32[5, 3]
@@ -190,18 +201,12 @@ class JaxDiagnosisTest {
     }
 
     @Test
-    void aLabelColumnForTheIntegerLabelLossIsSqueezed() {
-        Diagnosis d = only(check("""
-                use jax
-                logits: f32[32, 10]
-                labels: i32[32, 1]
-                loss = optax.softmax_cross_entropy_with_integer_labels(logits, labels)
-                """), Severity.ERROR);
+    void aLabelColumnSaysWhatTheLossWantsAxisByAxis() {
+        Diagnosis d = only(check(LABEL_COLUMN), Severity.ERROR);
         assertEquals("ValueError: indices and arr must have the same number of dimensions; 3 vs. 2",
                 d.frameworkText().orElseThrow());
         assertEquals("`labels` [32, 1] has a trailing axis of size 1: optax.softmax_cross_entropy_with_integer_labels "
                 + "wants one class index per sample, one axis less than the logits [32, 10], so [32]", d.summary());
-        assertEquals(List.of("labels.squeeze(-1)", "labels[:, 0]", "labels.reshape(-1)"), codes(d));
         assertTrue(d.axes().stream().anyMatch(a -> a.axis() == 1 && a.role() == AxisRole.EXTRA && !a.matches()),
                 d.axes().toString());
         assertTrue(d.conventions().contains(Conventions.OPTAX_INTEGER_LABELS), d.conventions().toString());
@@ -266,6 +271,20 @@ class JaxDiagnosisTest {
         assertEquals(List.of("x.reshape(5, -1)", "x.reshape(-1)"), codes(d));
         assertFalse(d.verifiedFixes().get(0).silencesOnly());
         assertTrue(d.verifiedFixes().get(1).silencesOnly());
+    }
+
+    @Test
+    void softmaxBeforeOptaxsCrossEntropyIsNotedAndTheLogitsArePassedInstead() {
+        Diagnosis d = only(check("""
+                use jax
+                logits: f32[4, 3]
+                labels: i32[4] = [0, 2, 1, 1]
+                probs = jax.nn.softmax(logits)
+                loss = optax.softmax_cross_entropy_with_integer_labels(probs, labels)
+                """), Severity.NOTE);
+        assertEquals("softmax-before-cross-entropy", d.id());
+        assertEquals("probs", pointedAt(d));
+        assertEquals(List.of("logits"), codes(d));
     }
 
     @Test
