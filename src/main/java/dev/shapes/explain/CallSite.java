@@ -4,12 +4,14 @@ import dev.shapes.lang.Expr;
 import dev.shapes.lang.Span;
 import dev.shapes.lang.Stmt;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The call (or operator) a statement's problem is about: what it is
@@ -84,12 +86,12 @@ record CallSite(Expr site, String function, Optional<LossInfo> loss, Optional<Ex
      */
     static Optional<CallSite> named(CellSyntax syntax, int index, Stmt stmt, String text) {
         List<Expr> sites = new ArrayList<>(sites(stmt));
-        java.util.Collections.reverse(sites);
+        Collections.reverse(sites);
         for (Expr e : sites) {
             if (e instanceof Expr.Call call) {
                 Optional<String> name = CellSyntax.terminalName(call.callee());
-                if (name.isPresent() && java.util.regex.Pattern.compile("(?<!\\w)"
-                        + java.util.regex.Pattern.quote(name.get()) + "(?!\\w)").matcher(text).find()) {
+                if (name.isPresent() && Pattern.compile("(?<!\\w)" + Pattern.quote(name.get()) + "(?!\\w)")
+                        .matcher(text).find()) {
                     return Optional.of(identify(syntax, index, e));
                 }
             }

@@ -7,6 +7,7 @@ import dev.shapes.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -38,7 +39,7 @@ final class SilentBugs {
             SilentBugs::integerValuedFloatLabels);
 
     /** Cross-entropies that apply (log-)softmax to their input themselves. */
-    private static final java.util.Set<String> LOGITS_CROSS_ENTROPIES = java.util.Set.of("cross_entropy",
+    private static final Set<String> LOGITS_CROSS_ENTROPIES = Set.of("cross_entropy",
             "softmax_cross_entropy_with_logits", "sparse_softmax_cross_entropy_with_logits", "softmax_cross_entropy",
             "softmax_cross_entropy_with_integer_labels");
 
@@ -331,13 +332,21 @@ final class SilentBugs {
         Edit a = new Edit(first.span(), second.source());
         Edit b = new Edit(second.span(), first.source());
         // the code reads in the order the arguments end up in
-        boolean firstComesFirst = first.span().line() < second.span().line() || first.span().line() == second.span()
-                .line() && first.span().column() < second.span().column();
-        String code = firstComesFirst ? second.source() + ", " + first.source() : first.source() + ", " + second.source();
+        boolean firstComesFirst = first.span().line() < second.span().line()
+                || first.span().line() == second.span().line() && first.span().column() < second.span().column();
+        String code = firstComesFirst ? second.source() + ", " + first.source()
+                : first.source() + ", " + second.source();
         return new Candidate(List.of(a, b), code, "swap the arguments", false);
     }
 
     // ------------------------------------------------------------ class ids stored as floats
+
+    /** Labels [N] or [N, 1] against scores [N, C] with C > 1: one class id per row. */
+    private static boolean oneIdPerRow(Operand label, Operand prediction) {
+        boolean classes = prediction.rank() >= 2 && !prediction.last().map(d -> d.is(1)).orElse(true);
+        boolean column = label.rank() == prediction.rank() && label.last().map(d -> d.is(1)).orElse(false);
+        return classes && (label.rank() + 1 == prediction.rank() || column);
+    }
 
     static Optional<Finding> integerValuedFloatLabels(Situation s) {
         Optional<LossInfo> loss = s.loss();
@@ -379,10 +388,7 @@ final class SilentBugs {
                         "treat them as class indices with cross_entropy").ifPresent(fixes::add);
             }
         }
-        if (s.framework.equals("jax") && prediction.isPresent() && prediction.get().rank() >= 2
-                && !prediction.get().last().map(d -> d.is(1)).orElse(true) && (label.get().rank() + 1 == prediction.get()
-                .rank() || label.get().rank() == prediction.get().rank() && label.get().last().map(d -> d.is(1))
-                .orElse(false))) {
+        if (s.framework.equals("jax") && prediction.isPresent() && oneIdPerRow(label.get(), prediction.get())) {
             fixes.addAll(Mismatches.sparseLossFixes(s, "treat them as class indices with the integer-label loss",
                     "one-hot encode them"));
         }
