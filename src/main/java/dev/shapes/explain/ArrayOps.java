@@ -409,8 +409,7 @@ final class ArrayOps {
         Dim rows = b.dim(contracted(b)).orElseThrow();
         return Story.of(typed(a) + " @ " + typed(b) + ": the last axis of `" + a.label() + "` ("
                 + Mismatches.sizeText(s, k) + ") must equal the " + (b.rank() >= 2 ? "second-to-last" : "only")
-                + " axis of `" + b.label() + "` ("
-                + Mismatches.sizeText(s, rows) + ")", Optional.of(b))
+                + " axis of `" + b.label() + "` (" + Mismatches.sizeText(s, rows) + ")", Optional.of(b))
                 .notes(List.of("a [..., n, k] @ b [..., k, m] gives [..., n, m]: the sizes k are summed over and must "
                         + "agree"));
     }
@@ -503,11 +502,10 @@ final class ArrayOps {
     }
 
     static List<Candidate> gatherRankFixes(Situation s) {
-        List<Candidate> out = new ArrayList<>();
-        Operand arr = gather(s).orElseThrow().first();
         Operand indices = gather(s).orElseThrow().second();
         Operand base = base(s, indices);
-        int rank = arr.rank();
+        int rank = gather(s).orElseThrow().first().rank();
+        List<Candidate> out = new ArrayList<>();
         if (base != indices && base.rank() == rank) {
             out.add(Edits.replace(indices, base.source(), "`" + base.label() + "` already has the array's rank: pass "
                     + "it as it is"));
@@ -541,11 +539,11 @@ final class ArrayOps {
     }
 
     static List<Candidate> gatherBatchFixes(Situation s) {
-        List<Candidate> out = new ArrayList<>();
         Operand arr = gather(s).orElseThrow().first();
         Operand indices = gather(s).orElseThrow().second();
         Optional<Long> n = arr.dim(0).flatMap(s::known);
         Optional<Long> m = indices.dim(0).flatMap(s::known);
+        List<Candidate> out = new ArrayList<>();
         if (n.isEmpty() || m.isEmpty()) {
             return out;
         }
