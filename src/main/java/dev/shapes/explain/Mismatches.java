@@ -1530,8 +1530,9 @@ final class Mismatches {
         if (s.framework.equals("jax")) {
             out.add(Edits.replace(column, Spelling.squeezeLast(s.framework, column), "make the labels a vector"));
             out.add(Edits.chain(column, "[:, 0]", "take the labels' only column"));
+        } else {
+            out.add(Edits.chain(column, ".squeeze(1)", "make the labels a vector"));
         }
-        out.add(Edits.chain(column, ".squeeze(1)", "make the labels a vector"));
         out.add(Edits.chain(column, ".reshape(-1)", "flatten the labels"));
         if (s.framework.equals("numpy")) {
             out.add(Edits.chain(column, ".ravel()", "flatten the labels"));
