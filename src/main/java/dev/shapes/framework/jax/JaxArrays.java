@@ -280,7 +280,7 @@ final class JaxArrays {
         }
         DType outType = switch (kind) {
             case MEAN -> JaxTypes.inexact(x.dtype());
-            case SUM, PROD -> x.dtype().isFloating() ? x.dtype() : (x.dtype() == DType.U8 ? DType.I32 : DType.I32);
+            case SUM, PROD -> x.dtype().isFloating() ? x.dtype() : DType.I32;
             case ARGMAX, ARGMIN -> DType.I32;
             case ANY, ALL -> DType.BOOL;
             default -> x.dtype();
@@ -300,8 +300,7 @@ final class JaxArrays {
         if (!x.hasValues()) {
             return Tensor.shapeOnly(outType, out);
         }
-        Tensor r = x.cast(kind == Reduction.ARGMAX || kind == Reduction.ARGMIN || kind == Reduction.ANY
-                || kind == Reduction.ALL ? x.dtype() : (x.dtype().isFloating() ? DType.F64 : DType.F64));
+        Tensor r = x.cast(DType.F64);
         if ((kind == Reduction.ARGMAX || kind == Reduction.ARGMIN) && requested.isEmpty()) {
             Tensor flat = r.withShape(Shape.of(r.valueCount()));
             return Kernels.reduce(flat, 0, false, kernel(kind), DType.I32).withShape(out);
@@ -309,8 +308,7 @@ final class JaxArrays {
         long count = 1;
         for (int a : axes.descendingSet()) {
             count *= x.shape().dim(a).known().orElse(1);
-            r = Kernels.reduce(r, a, true, kind == Reduction.MEAN ? Kernels.Reduction.SUM : kernel(kind),
-                    kind == Reduction.ARGMAX || kind == Reduction.ARGMIN ? DType.F64 : DType.F64);
+            r = Kernels.reduce(r, a, true, kind == Reduction.MEAN ? Kernels.Reduction.SUM : kernel(kind), DType.F64);
         }
         if (kind == Reduction.MEAN) {
             long n = count;
