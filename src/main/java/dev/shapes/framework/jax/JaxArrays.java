@@ -417,11 +417,21 @@ final class JaxArrays {
     static Tensor expandDims(Tensor x, Value axisArg) {
         List<Long> requested = axes(axisArg).orElseThrow(() -> new FrameworkException("TypeError",
                 "'NoneType' object cannot be interpreted as an integer"));
+        // lax.expand_dims checks the axes as given (a tuple), then once more after canonicalizing (a list)
+        if (new java.util.HashSet<>(requested).size() != requested.size()) {
+            throw new FrameworkException("ValueError", "repeated axis in lax.expand_dims: "
+                    + Python.repr(new Value.TupleValue(requested.stream().map(v -> (Value) new Value.IntValue(v))
+                    .toList())));
+        }
         int outRank = x.rank() + requested.size();
         TreeSet<Integer> dims = new TreeSet<>();
+        List<Integer> canonical = new ArrayList<>();
         for (long a : requested) {
-            if (!dims.add(canonicalAxis(a, outRank))) {
-                throw new FrameworkException("ValueError", "repeated axis in lax.expand_dims: " + requested);
+            canonical.add(canonicalAxis(a, outRank));
+        }
+        for (int c : canonical) {
+            if (!dims.add(c)) {
+                throw new FrameworkException("ValueError", "repeated axis in lax.expand_dims: " + canonical);
             }
         }
         List<Dim> out = new ArrayList<>();
