@@ -63,15 +63,9 @@ public record Bound(String function, Map<String, Value> values, Map<String, Span
 
     public long integer(String param) {
         Value v = get(param);
-        if (v instanceof Value.IntValue i) {
-            return i.value();
-        }
-        if (v instanceof Value.BoolValue b) {
-            return b.value() ? 1 : 0;
-        }
-        if (v instanceof Value.TensorValue t && t.tensor().rank() == 0 && t.tensor().hasValues()
-                && !t.tensor().dtype().isFloating()) {
-            return (long) t.tensor().item();
+        java.util.OptionalLong index = Python.index(v);
+        if (index.isPresent()) {
+            return index.getAsLong();
         }
         throw new FrameworkException("TypeError",
                 function + "(): argument '" + param + "' must be int, not " + v.typeName()).at(span(param));

@@ -14,6 +14,24 @@ public final class Python {
 
     private Python() {}
 
+    /**
+     * What {@code operator.index} makes of a value: an int, a bool, or a 0-d
+     * integer tensor whose value is known; empty for anything else.
+     */
+    public static java.util.OptionalLong index(Value v) {
+        if (v instanceof Value.IntValue i) {
+            return java.util.OptionalLong.of(i.value());
+        }
+        if (v instanceof Value.BoolValue b) {
+            return java.util.OptionalLong.of(b.value() ? 1 : 0);
+        }
+        if (v instanceof Value.TensorValue t && t.tensor().rank() == 0 && t.tensor().hasValues()
+                && !t.tensor().dtype().isFloating()) {
+            return java.util.OptionalLong.of((long) t.tensor().item());
+        }
+        return java.util.OptionalLong.empty();
+    }
+
     public static boolean isNumber(Value v) {
         return v instanceof Value.IntValue || v instanceof Value.FloatValue || v instanceof Value.BoolValue;
     }

@@ -286,6 +286,15 @@ public final class Kernels {
 
     /** Picks {@code a[..., idx[...], ...]} along {@code axis} with an index tensor of the same rank. */
     public static Tensor takeAlongAxis(Tensor a, Tensor idx, int axis, Shape out) {
+        return takeAlongAxis(a, idx, axis, out, Double.NaN);
+    }
+
+    /**
+     * The same gather where a negative index wraps once and an index still
+     * outside the axis reads {@code fill} (JAX's "fill" mode); callers that
+     * check the bounds first never see the fill.
+     */
+    public static Tensor takeAlongAxis(Tensor a, Tensor idx, int axis, Shape out, double fill) {
         long[] outSizes = out.sizes();
         long[] aSizes = a.shape().sizes();
         long[] sa = strides(aSizes);
@@ -300,11 +309,16 @@ public final class Kernels {
             for (int d = 0; d < outSizes.length; d++) {
                 off += index[d] * si[d];
             }
-            for (int d = 0; d < outSizes.length; d++) {
-                long pos = d == axis ? wrap((long) ix[(int) off], aSizes[d]) : (aSizes[d] == 1 ? 0 : index[d]);
-                src += pos * sa[d];
+            long k = wrap((long) ix[(int) off], aSizes[axis]);
+            if (k < 0 || k >= aSizes[axis]) {
+                r[i] = fill;
+            } else {
+                for (int d = 0; d < outSizes.length; d++) {
+                    long pos = d == axis ? k : (aSizes[d] == 1 ? 0 : index[d]);
+                    src += pos * sa[d];
+                }
+                r[i] = x[(int) src];
             }
-            r[i] = x[(int) src];
             for (int d = outSizes.length - 1; d >= 0; d--) {
                 if (++index[d] < outSizes[d]) {
                     break;

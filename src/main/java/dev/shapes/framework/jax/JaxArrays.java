@@ -215,15 +215,9 @@ final class JaxArrays {
 
     /** An integer argument (axis, size); a 0-d integer array counts. */
     static long integer(Value v, String what) {
-        if (v instanceof Value.IntValue i) {
-            return i.value();
-        }
-        if (v instanceof Value.BoolValue b) {
-            return b.value() ? 1 : 0;
-        }
-        if (v instanceof Value.TensorValue t && t.tensor().rank() == 0 && t.tensor().hasValues()
-                && !t.tensor().dtype().isFloating()) {
-            return (long) t.tensor().item();
+        java.util.OptionalLong index = Python.index(v);
+        if (index.isPresent()) {
+            return index.getAsLong();
         }
         if (v instanceof Value.TensorValue t && !t.tensor().hasValues()) {
             throw new NotationException("ValueError", what + " must be a number the checker can see; "
@@ -475,47 +469,20 @@ final class JaxArrays {
         if (!a.hasValues() || !idx.hasValues() || !out.isFullyKnown() || !NumericBudget.allows(out)) {
             return new Gathered(Tensor.shapeOnly(a.dtype(), out), 0, 0);
         }
-        long[] outSizes = out.sizes();
-        long[] aSizes = a.shape().sizes();
-        long[] sa = Kernels.strides(aSizes);
-        long[] si = Broadcast.stridesInto(idx.shape(), out);
-        double[] x = a.data();
-        double[] ix = idx.data();
-        double[] r = new double[(int) out.numel().getAsLong()];
-        long[] index = new long[outSizes.length];
-        double fill = fillValue(a.dtype());
+        long size = a.shape().dim(axis).known().getAsLong();
         int negatives = 0;
         int outOfRange = 0;
-        long size = aSizes[axis];
-        for (int i = 0; i < r.length; i++) {
-            long off = 0;
-            for (int d = 0; d < outSizes.length; d++) {
-                off += index[d] * si[d];
-            }
-            long k = (long) ix[(int) off];
+        for (double v : idx.data()) {
+            long k = (long) v;
             if (k < 0) {
                 negatives++;
                 k += size;
             }
             if (k < 0 || k >= size) {
                 outOfRange++;
-                r[i] = fill;
-            } else {
-                long src = 0;
-                for (int d = 0; d < outSizes.length; d++) {
-                    long pos = d == axis ? k : (aSizes[d] == 1 ? 0 : index[d]);
-                    src += pos * sa[d];
-                }
-                r[i] = x[(int) src];
-            }
-            for (int d = outSizes.length - 1; d >= 0; d--) {
-                if (++index[d] < outSizes[d]) {
-                    break;
-                }
-                index[d] = 0;
             }
         }
-        return new Gathered(Tensor.of(a.dtype(), out, r), negatives, outOfRange);
+        return new Gathered(Kernels.takeAlongAxis(a, idx, axis, out, fillValue(a.dtype())), negatives, outOfRange);
     }
 
     /** What an out-of-bounds gather in "fill" mode returns: NaN, the most negative integer, or True. */

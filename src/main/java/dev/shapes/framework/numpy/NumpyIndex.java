@@ -188,15 +188,9 @@ final class NumpyIndex {
     }
 
     private static long sliceInt(Value v) {
-        if (v instanceof Value.IntValue i) {
-            return i.value();
-        }
-        if (v instanceof Value.BoolValue b) {
-            return b.value() ? 1 : 0;
-        }
-        if (v instanceof Value.TensorValue t && t.tensor().rank() == 0 && t.tensor().hasValues()
-                && !t.tensor().dtype().isFloating()) {
-            return (long) t.tensor().item();
+        java.util.OptionalLong index = Python.index(v);
+        if (index.isPresent()) {
+            return index.getAsLong();
         }
         if (v instanceof SymbolicInt s) {
             throw new NotationException("ValueError", "a slice bound that is a symbolic size (" + s.dim()

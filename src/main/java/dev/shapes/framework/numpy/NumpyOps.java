@@ -143,15 +143,9 @@ final class NumpyOps {
 
     /** An integer argument as {@code operator.index} reads it. */
     static long index(Value v) {
-        if (v instanceof Value.IntValue i) {
-            return i.value();
-        }
-        if (v instanceof Value.BoolValue b) {
-            return b.value() ? 1 : 0;
-        }
-        if (v instanceof Value.TensorValue t && t.tensor().rank() == 0 && t.tensor().hasValues()
-                && !t.tensor().dtype().isFloating()) {
-            return (long) t.tensor().item();
+        java.util.OptionalLong index = Python.index(v);
+        if (index.isPresent()) {
+            return index.getAsLong();
         }
         throw new FrameworkException("TypeError", "'" + v.typeName() + "' object cannot be interpreted as an integer");
     }
